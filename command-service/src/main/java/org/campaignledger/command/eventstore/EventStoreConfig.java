@@ -1,0 +1,56 @@
+package org.campaignledger.command.eventstore;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.campaignledger.kernel.envelope.MetaDataKeys;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfig {
+
+    /** Business rules read the time from here, never from {@code now()}, so tests and the demo can steer it. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema,
+                                          JdbcTemplate jdbc) {
+        JdbcEventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .dataType(byte[].class)
+                .build();
+        return new HashChainingStorageEngine(jdbcEngine, eventSerializer, jdbc);
+    }
+
+    /** The envelope fields a command's events inherit from it (DOMAIN §3.2). */
+    @Bean
+    CorrelationDataProvider envelopeFromCommand() {
+        return new SimpleCorrelationDataProvider(MetaDataKeys.ACTOR_ID, MetaDataKeys.ACTOR_ROLES,
+                MetaDataKeys.ACTOR_CHANNEL, MetaDataKeys.ACTING_FOR, MetaDataKeys.COMMAND_ID,
+                MetaDataKeys.CORRELATION_ID, MetaDataKeys.CAUSATION_ID, MetaDataKeys.OCCURRED_AT,
+                MetaDataKeys.EXCEPTION_ID);
+    }
+}

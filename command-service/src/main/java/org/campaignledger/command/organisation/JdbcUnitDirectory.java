@@ -1,0 +1,59 @@
+package org.campaignledger.command.organisation;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.campaignledger.command.organisation.domain.UnitDirectory;
+import org.campaignledger.kernel.id.UnitId;
+import org.campaignledger.kernel.organisation.Level;
+import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitRegistered;
+import org.campaignledger.kernel.organisation.UnitType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command-side org tree in PostgreSQL. Updated by a subscribing processor, so a unit is visible to the
+ * next command as soon as the transaction that registered it commits.
+ */
+@Component
+@ProcessingGroup("command-lookups")
+public class JdbcUnitDirectory implements UnitDirectory {
+    private final JdbcTemplate jdbc;
+
+    public JdbcUnitDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<UnitFacts> find(UnitId unitId) {
+        return jdbc.query("""
+                        SELECT unit_id, level, unit_type, jurisdiction_unit_id, ancestor_ids
+                        FROM unit_directory WHERE unit_id = ?""",
+                (rs, i) -> new UnitFacts(UnitId.of(rs.getString(1)), Level.valueOf(rs.getString(2)),
+                        UnitType.valueOf(rs.getString(3)),
+                        rs.getString(4) == null ? null : UnitId.of(rs.getString(4)),
+                        splitIds(rs.getString(5))),
+                unitId.value()).stream().findFirst();
+    }
+
+    @EventHandler
+    void on(UnitRegistered event) {
+        jdbc.update("""
+                        INSERT INTO unit_directory (unit_id, level, unit_type, parent_unit_id, jurisdiction_unit_id, ancestor_ids)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                event.unitId().value(), event.level().name(), event.unitType().name(),
+                event.parentUnitId() == null ? null : event.parentUnitId().value(),
+                event.jurisdictionUnitId() == null ? null : event.jurisdictionUnitId().value(),
+                event.ancestorIds().stream().map(UnitId::value).collect(Collectors.joining(",")));
+    }
+
+    private static List<UnitId> splitIds(String joined) {
+        if (joined == null || joined.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(",")).map(UnitId::of).toList();
+    }
+}

@@ -1,0 +1,276 @@
+package org.campaignledger.command.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.campaignledger.command.domain.PlatformRules;
+import org.campaignledger.kernel.command.Catalog;
+import org.campaignledger.kernel.command.CreationCommand;
+import org.campaignledger.kernel.command.InvalidCommandException;
+import org.campaignledger.kernel.command.LedgerCommand;
+import org.campaignledger.kernel.envelope.MetaDataKeys;
+import org.campaignledger.kernel.id.UuidV7;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one command end to end: envelope, idempotency, dispatch, outcome. The events, the lookup updates and
+ * the ACCEPTED outcome commit in one transaction; a rejection rolls all of it back and then records the
+ * REJECTED outcome on its own, so a rejected command stores no event but is still audited.
+ */
+@Service
+class CommandPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
+    private static final String[] ENVELOPE_FIELDS = {"commandId", "expectedVersion", "occurredAt"};
+
+    private final CommandGateway gateway;
+    private final CommandOutcomeStore outcomes;
+    private final CommandFailures failures;
+    private final ObjectMapper json;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final TransactionTemplate inTransaction;
+    private final TransactionTemplate inNewTransaction;
+    private final Map<Class<?>, RecordComponent> targetFields = new ConcurrentHashMap<>();
+
+    CommandPipeline(CommandGateway gateway, CommandOutcomeStore outcomes, CommandFailures failures, ObjectMapper json,
+                    JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+        this.gateway = gateway;
+        this.outcomes = outcomes;
+        this.failures = failures;
+        this.json = json;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.inTransaction = new TransactionTemplate(transactions);
+        this.inNewTransaction = new TransactionTemplate(transactions);
+        this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    CommandResult execute(CommandRequest request) {
+        Class<? extends LedgerCommand> type = Catalog.command(request.commandType())
+                .orElseThrow(() -> new UnknownCommandException(request.commandType()));
+        ObjectNode body = request.body().deepCopy();
+        UUID commandId = commandId(body, request.idempotencyKey());
+        Long expectedVersion = expectedVersion(body, request.ifMatch());
+        Instant occurredAt = occurredAt(body);
+        for (String field : ENVELOPE_FIELDS) {
+            body.remove(field);
+        }
+        String payloadSha256 = sha256(body);
+
+        Optional<CommandOutcomeStore.Stored> earlier = outcomes.find(commandId);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), request.commandType(), payloadSha256, commandId);
+        }
+
+        String aggregateId = null;
+        try {
+            LedgerCommand command = toCommand(type, body);
+            aggregateId = targetIdOf(command);
+            String target = aggregateId;
+            Map<String, Object> metaData = metaData(request, commandId, expectedVersion, occurredAt);
+            return inTransaction.execute(tx -> {
+                gateway.sendAndWait(new GenericCommandMessage<>(new GenericMessage<>(commandId.toString(), command,
+                        metaData), type.getName()));
+                Long version = jdbc.queryForObject(
+                        "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                        Long.class, target);
+                CommandResult accepted = accepted(commandId, request.commandType(), target, version,
+                        CreationCommand.class.isAssignableFrom(type));
+                outcomes.insert(commandId, request.commandType(), payloadSha256, request.actor(), accepted);
+                return accepted;
+            });
+        } catch (DuplicateKeyException concurrentSameCommand) {
+            return outcomes.find(commandId)
+                    .map(stored -> replay(stored, request.commandType(), payloadSha256, commandId))
+                    .orElseThrow(() -> concurrentSameCommand);
+        } catch (RuntimeException e) {
+            CommandResult rejected = failures.toResult(e, commandId, request.commandType(), aggregateId,
+                    CreationCommand.class.isAssignableFrom(type));
+            if (rejected.httpStatus() >= 500) {
+                return rejected; // not an outcome of the command: the client may retry with the same commandId
+            }
+            recordRejection(commandId, request, payloadSha256, rejected);
+            return rejected;
+        }
+    }
+
+    private void recordRejection(UUID commandId, CommandRequest request, String payloadSha256, CommandResult rejected) {
+        try {
+            inNewTransaction.executeWithoutResult(tx ->
+                    outcomes.insert(commandId, request.commandType(), payloadSha256, request.actor(), rejected));
+        } catch (DuplicateKeyException raceLostToAnAcceptedTwin) {
+            LOG.debug("command {} already has an outcome", commandId);
+        }
+    }
+
+    private CommandResult replay(CommandOutcomeStore.Stored stored, String commandType, String payloadSha256,
+                                 UUID commandId) {
+        if (!stored.commandType().equals(commandType) || !stored.payloadSha256().equals(payloadSha256)) {
+            throw new InvalidEnvelopeException(PlatformRules.IDEMPOTENCY, "commandId",
+                    "commandId " + commandId + " was already used for a different command");
+        }
+        return stored.result().asReplay();
+    }
+
+    private LedgerCommand toCommand(Class<? extends LedgerCommand> type, ObjectNode body) {
+        RecordComponent target = targetField(type);
+        if (CreationCommand.class.isAssignableFrom(type)
+                && (!body.hasNonNull(target.getName()) || body.get(target.getName()).asText().isBlank())) {
+            body.put(target.getName(), UuidV7.next(clock).toString());
+        }
+        try {
+            return json.treeToValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw failures.invalidPayload(e);
+        } catch (IllegalArgumentException e) {
+            throw failures.invalidPayload(e);
+        }
+    }
+
+    private String targetIdOf(LedgerCommand command) {
+        try {
+            return String.valueOf(targetField(command.getClass()).getAccessor().invoke(command));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the target of " + command.getClass(), e);
+        }
+    }
+
+    private RecordComponent targetField(Class<?> type) {
+        return targetFields.computeIfAbsent(type, t -> {
+            for (RecordComponent component : t.getRecordComponents()) {
+                if (component.isAnnotationPresent(TargetAggregateIdentifier.class)) {
+                    return component;
+                }
+            }
+            throw new IllegalStateException(t + " has no @TargetAggregateIdentifier component");
+        });
+    }
+
+    private Map<String, Object> metaData(CommandRequest request, UUID commandId, Long expectedVersion,
+                                         Instant occurredAt) {
+        Map<String, Object> metaData = new HashMap<>(request.actor().asMetaData());
+        metaData.put(MetaDataKeys.COMMAND_ID, commandId.toString());
+        metaData.put(MetaDataKeys.CAUSATION_ID, commandId.toString());
+        metaData.put(MetaDataKeys.CORRELATION_ID,
+                request.correlationId() == null ? commandId.toString() : request.correlationId());
+        metaData.put(MetaDataKeys.OCCURRED_AT, occurredAt.toString());
+        if (expectedVersion != null) {
+            metaData.put(MetaDataKeys.EXPECTED_VERSION, expectedVersion.toString());
+        }
+        return metaData;
+    }
+
+    private CommandResult accepted(UUID commandId, String commandType, String aggregateId, Long version,
+                                   boolean created) {
+        ObjectNode body = json.createObjectNode()
+                .put("commandId", commandId.toString())
+                .put("commandType", commandType)
+                .put("outcome", CommandResult.Outcome.ACCEPTED.name())
+                .put("aggregateId", aggregateId);
+        if (version != null) {
+            body.put("version", version);
+        }
+        return new CommandResult(CommandResult.Outcome.ACCEPTED, created ? 201 : 200, null, aggregateId,
+                body.toString(), false);
+    }
+
+    private UUID commandId(ObjectNode body, String idempotencyKey) {
+        JsonNode inBody = body.get("commandId");
+        String value = inBody != null && !inBody.isNull() ? inBody.asText() : idempotencyKey;
+        if (value == null || value.isBlank()) {
+            return UuidV7.next(clock);
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEnvelopeException(PlatformRules.VALIDATION, "commandId", "commandId must be a UUID");
+        }
+    }
+
+    private static Long expectedVersion(ObjectNode body, String ifMatch) {
+        JsonNode inBody = body.get("expectedVersion");
+        String value = inBody != null && !inBody.isNull() ? inBody.asText()
+                : ifMatch == null ? null : ifMatch.replace("W/", "").replace("\"", "").trim();
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long version = Long.parseLong(value);
+            if (version < 0) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw new InvalidEnvelopeException(PlatformRules.VALIDATION, "expectedVersion",
+                    "expectedVersion (or If-Match) must be a non-negative integer");
+        }
+    }
+
+    private Instant occurredAt(ObjectNode body) {
+        JsonNode inBody = body.get("occurredAt");
+        if (inBody == null || inBody.isNull()) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(inBody.asText());
+        } catch (DateTimeParseException e) {
+            throw new InvalidEnvelopeException(PlatformRules.VALIDATION, "occurredAt",
+                    "occurredAt must be an ISO-8601 instant such as 2014-03-01T08:00:00Z");
+        }
+    }
+
+    private static String sha256(JsonNode body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The path named a command type the catalog does not know. */
+    static final class UnknownCommandException extends RuntimeException {
+        UnknownCommandException(String type) {
+            super("unknown command type '" + type + "'");
+        }
+    }
+
+    /** The envelope (commandId, expectedVersion, occurredAt) is malformed, or a commandId is reused. */
+    static final class InvalidEnvelopeException extends InvalidCommandException {
+        private final String ruleId;
+
+        InvalidEnvelopeException(String ruleId, String field, String message) {
+            super(field, message);
+            this.ruleId = ruleId;
+        }
+
+        String ruleId() {
+            return ruleId;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.campaignledger.command.pipeline;
+
+import java.util.Map;
+import java.util.UUID;
+import org.campaignledger.command.domain.PlatformRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Errors that happen before a command exists: every one an RFC 9457 problem, never a stack trace. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(CommandPipeline.UnknownCommandException.class)
+    ResponseEntity<ProblemDetail> unknownCommand(CommandPipeline.UnknownCommandException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                e.getMessage() + "; GET /api/commands lists the command types");
+        return json(problem);
+    }
+
+    @ExceptionHandler(CommandPipeline.InvalidEnvelopeException.class)
+    ResponseEntity<ProblemDetail> invalidEnvelope(CommandPipeline.InvalidEnvelopeException e) {
+        HttpStatus status = PlatformRules.IDEMPOTENCY.equals(e.ruleId())
+                ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setProperty("ruleId", e.ruleId());
+        problem.setProperty("message", e.getMessage());
+        problem.setProperty("details", Map.of("field", e.field()));
+        return json(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request body must be a JSON object");
+        problem.setProperty("ruleId", PlatformRules.VALIDATION);
+        problem.setProperty("details", Map.of("field", "body"));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.error("request failed, error id {}", errorId, e);
+        return json(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the request could not be processed; quote error id " + errorId));
+    }
+
+    private static ResponseEntity<ProblemDetail> json(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

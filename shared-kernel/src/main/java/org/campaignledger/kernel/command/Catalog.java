@@ -1,0 +1,58 @@
+package org.campaignledger.kernel.command;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.campaignledger.kernel.campaign.CampaignCommand;
+import org.campaignledger.kernel.campaign.CampaignEvent;
+import org.campaignledger.kernel.opinion.OpinionCommand;
+import org.campaignledger.kernel.opinion.OpinionEvent;
+import org.campaignledger.kernel.organisation.OrgUnitCommand;
+import org.campaignledger.kernel.organisation.OrgUnitEvent;
+
+/**
+ * Every command and event type by its simple name, read from the sealed interfaces: adding a record to a
+ * sealed interface is all it takes to expose a command on the API or to let the query side read an event.
+ */
+public final class Catalog {
+    private static final List<Class<?>> COMMAND_ROOTS =
+            List.of(OrgUnitCommand.class, CampaignCommand.class, OpinionCommand.class);
+    private static final List<Class<?>> EVENT_ROOTS =
+            List.of(OrgUnitEvent.class, CampaignEvent.class, OpinionEvent.class);
+
+    private static final Map<String, Class<? extends LedgerCommand>> COMMANDS = index(COMMAND_ROOTS, LedgerCommand.class);
+    private static final Map<String, Class<? extends LedgerEvent>> EVENTS = index(EVENT_ROOTS, LedgerEvent.class);
+
+    private Catalog() {
+    }
+
+    public static Optional<Class<? extends LedgerCommand>> command(String simpleName) {
+        return Optional.ofNullable(COMMANDS.get(simpleName));
+    }
+
+    public static Optional<Class<? extends LedgerEvent>> event(String simpleName) {
+        return Optional.ofNullable(EVENTS.get(simpleName));
+    }
+
+    public static Map<String, Class<? extends LedgerCommand>> commands() {
+        return COMMANDS;
+    }
+
+    public static Map<String, Class<? extends LedgerEvent>> events() {
+        return EVENTS;
+    }
+
+    private static <T> Map<String, Class<? extends T>> index(List<Class<?>> roots, Class<T> type) {
+        Map<String, Class<? extends T>> byName = new LinkedHashMap<>();
+        for (Class<?> root : roots) {
+            for (Class<?> permitted : root.getPermittedSubclasses()) {
+                if (byName.put(permitted.getSimpleName(), permitted.asSubclass(type)) != null) {
+                    throw new IllegalStateException("two types are named " + permitted.getSimpleName());
+                }
+            }
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+}

@@ -1,0 +1,3 @@
+package org.campaignledger.kernel.opinion;
+
+public enum FourWind { FORMALISM, BUREAUCRATISM, HEDONISM, EXTRAVAGANCE }

@@ -1,0 +1,59 @@
+package org.campaignledger.infra;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the whole system on the embedded default, in order: Kafka (KRaft), PostgreSQL, the MongoDB-wire
+ * server, the identity provider, then command-service and query-service. Ctrl-C stops everything in reverse.
+ */
+public final class StackLauncher {
+    private StackLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        StackSettings settings = StackSettings.fromEnvironment(args);
+        Ports.requireFree(settings.commandPort(), "ledger.stack.command-port");
+        Ports.requireFree(settings.queryPort(), "ledger.stack.query-port");
+        System.out.println("Campaign Ledger: starting the embedded stack in " + settings.dataDir()
+                + (settings.wipe() ? " (wiped)" : ""));
+        EmbeddedInfrastructure infra = new EmbeddedInfrastructure(settings);
+        ServiceProcess command = LedgerServices.commandService(infra, settings.dataDir().resolve("logs/command-service.log"));
+        ServiceProcess query = LedgerServices.queryService(infra, settings.dataDir().resolve("logs/query-service.log"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Campaign Ledger: stopping");
+            query.stop();
+            command.stop();
+            infra.close();
+            stopped.countDown();
+        }, "stack-shutdown"));
+        try {
+            infra.start();
+            command.start();
+            query.start();
+            command.awaitHealthy(Duration.ofMinutes(3));
+            query.awaitHealthy(Duration.ofMinutes(3));
+        } catch (Ports.PortInUseException e) {
+            System.err.println("Campaign Ledger: " + e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            System.err.println("Campaign Ledger: start failed: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.printf("""
+                Campaign Ledger is up.
+                  command API     %s/api/commands      (OpenAPI: %s/v3/api-docs)
+                  query API       %s/api               (OpenAPI: %s/v3/api-docs)
+                  identity        %s/oauth2/token      (demo accounts: see README, secret '%s')
+                  Kafka           %s
+                  PostgreSQL      %s
+                  MongoDB wire    %s
+                  logs            %s
+                Press Ctrl-C to stop.
+                """, command.baseUrl(), command.baseUrl(), query.baseUrl(), query.baseUrl(), settings.authIssuer(),
+                settings.demoSecret(), infra.kafka().bootstrapServers(), infra.postgres().jdbcUrl(),
+                infra.mongo().uri("ledger"), settings.dataDir().resolve("logs"));
+        stopped.await();
+    }
+}

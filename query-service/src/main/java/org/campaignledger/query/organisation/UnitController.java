@@ -1,0 +1,64 @@
+package org.campaignledger.query.organisation;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.campaignledger.query.platform.NotFoundException;
+import org.campaignledger.query.platform.Paging;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The org tree (rm_org_tree, DOMAIN §5.1). */
+@RestController
+@RequestMapping("/api/units")
+class UnitController {
+    private final MongoTemplate mongo;
+
+    UnitController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Operation(summary = "One unit of the org tree")
+    @GetMapping("/{unitId}")
+    Document unit(@PathVariable String unitId) {
+        Document unit = mongo.getCollection(OrgTreeProjection.COLLECTION).find(Filters.eq("_id", unitId)).first();
+        if (unit == null) {
+            throw new NotFoundException("no unit " + unitId);
+        }
+        return unit;
+    }
+
+    @Operation(summary = "Units, filtered by parent, ancestor, level or type")
+    @GetMapping
+    Map<String, Object> units(@RequestParam(required = false) String parentUnitId,
+                              @RequestParam(required = false) String ancestorId,
+                              @RequestParam(required = false) String level,
+                              @RequestParam(required = false) String unitType,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
+        List<Bson> filters = new ArrayList<>();
+        if (parentUnitId != null) {
+            filters.add(Filters.eq("parentUnitId", parentUnitId));
+        }
+        if (ancestorId != null) {
+            filters.add(Filters.eq("ancestorIds", ancestorId));
+        }
+        if (level != null) {
+            filters.add(Filters.eq("level", level));
+        }
+        if (unitType != null) {
+            filters.add(Filters.eq("unitType", unitType));
+        }
+        return Paging.page(mongo.getCollection(OrgTreeProjection.COLLECTION),
+                filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("depth", "code"), page, size);
+    }
+}

@@ -1,0 +1,35 @@
+package org.campaignledger.query.platform;
+
+import com.mongodb.client.MongoCollection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** One page of a read model: {@code items}, {@code page}, {@code size}, {@code total}. */
+public final class Paging {
+    public static final int MAX_SIZE = 500;
+
+    private Paging() {
+    }
+
+    public static Map<String, Object> page(MongoCollection<Document> collection, Bson filter, Bson sort, int page,
+                                           int size) {
+        if (page < 0) {
+            throw new BadRequestException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new BadRequestException("size", "must be between 1 and " + MAX_SIZE);
+        }
+        List<Document> items = collection.find(filter).sort(sort).skip(page * size).limit(size)
+                .projection(new Document("countedEventIds", 0)).into(new ArrayList<>());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("page", page);
+        body.put("size", size);
+        body.put("total", collection.countDocuments(filter));
+        return body;
+    }
+}

@@ -10,6 +10,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class CommandServiceApplication {
     public static void main(String[] args) {
+        // An audit system does not phone home; set the property to false to allow Axon's update check.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(CommandServiceApplication.class, args);
     }
 }

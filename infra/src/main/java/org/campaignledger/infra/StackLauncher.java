@@ -37,15 +37,15 @@ public final class StackLauncher {
         } catch (Ports.PortInUseException e) {
             System.err.println("Campaign Ledger: " + e.getMessage());
             System.exit(2);
-        } catch (RuntimeException e) {
-            System.err.println("Campaign Ledger: start failed: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("Campaign Ledger: start failed: " + e);
             System.exit(1);
         }
         System.out.printf("""
                 Campaign Ledger is up.
                   command API     %s/api/commands      (OpenAPI: %s/v3/api-docs)
                   query API       %s/api               (OpenAPI: %s/v3/api-docs)
-                  identity        %s/oauth2/token      (demo accounts: see README, secret '%s')
+                  identity        %s/oauth2/token      (demo account X has secret 'X-%s', see README)
                   Kafka           %s
                   PostgreSQL      %s
                   MongoDB wire    %s

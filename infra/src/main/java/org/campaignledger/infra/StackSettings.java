@@ -22,7 +22,7 @@ public record StackSettings(Path dataDir, boolean wipe, int kafkaPort, int kafka
                 port("ledger.stack.kafka-port", 9092), port("ledger.stack.kafka-controller-port", 9093),
                 port("ledger.stack.postgres-port", 5432), port("ledger.stack.mongo-port", 27017),
                 port("ledger.stack.auth-port", 9000), port("ledger.stack.command-port", 8081),
-                port("ledger.stack.query-port", 8082), get("ledger.stack.demo-secret", "demo-secret"),
+                port("ledger.stack.query-port", 8082), get("ledger.stack.demo-secret", "demo"),
                 Path.of(get("ledger.stack.command-service-jar",
                         "command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar")),
                 Path.of(get("ledger.stack.query-service-jar",

@@ -31,15 +31,14 @@ class EventStoreConfig {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, EventSchema eventSchema,
-                                          JdbcTemplate jdbc) {
+                                          TransactionManager transactionManager, JdbcTemplate jdbc) {
         JdbcEventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
+                .schema(new EventSchema())
                 .dataType(byte[].class)
                 .build();
         return new HashChainingStorageEngine(jdbcEngine, eventSerializer, jdbc);

@@ -76,7 +76,7 @@ public class HashChainingStorageEngine implements EventStorageEngine {
             return HashChain.GENESIS;
         }
         byte[] metaData = jdbc.query(
-                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
+                "SELECT metadata FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = ?",
                 rs -> rs.next() ? rs.getBytes(1) : null, aggregateId, sequence - 1);
         if (metaData == null) {
             throw new IllegalStateException("event " + (sequence - 1) + " of " + aggregateId + " is missing");

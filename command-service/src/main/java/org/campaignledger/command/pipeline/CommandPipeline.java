@@ -97,7 +97,7 @@ class CommandPipeline {
                 gateway.sendAndWait(new GenericCommandMessage<>(new GenericMessage<>(commandId.toString(), command,
                         metaData), type.getName()));
                 Long version = jdbc.queryForObject(
-                        "SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                        "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
                         Long.class, target);
                 CommandResult accepted = accepted(commandId, request.commandType(), target, version,
                         CreationCommand.class.isAssignableFrom(type));
@@ -162,9 +162,14 @@ class CommandPipeline {
 
     private RecordComponent targetField(Class<?> type) {
         return targetFields.computeIfAbsent(type, t -> {
+            // The annotation targets fields, so on a record it lands on the component's private field.
             for (RecordComponent component : t.getRecordComponents()) {
-                if (component.isAnnotationPresent(TargetAggregateIdentifier.class)) {
-                    return component;
+                try {
+                    if (t.getDeclaredField(component.getName()).isAnnotationPresent(TargetAggregateIdentifier.class)) {
+                        return component;
+                    }
+                } catch (NoSuchFieldException e) {
+                    throw new IllegalStateException(e);
                 }
             }
             throw new IllegalStateException(t + " has no @TargetAggregateIdentifier component");

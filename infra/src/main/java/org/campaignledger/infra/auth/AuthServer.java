@@ -43,7 +43,7 @@ public class AuthServer {
         return new InMemoryRegisteredClientRepository(DemoAccounts.ALL.stream()
                 .map(account -> RegisteredClient.withId(UUID.nameUUIDFromBytes(account.clientId().getBytes()).toString())
                         .clientId(account.clientId())
-                        .clientSecret("{noop}" + secret)
+                        .clientSecret("{noop}" + DemoAccounts.secretOf(account, secret))
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)

@@ -28,6 +28,11 @@ public final class DemoAccounts {
     private DemoAccounts() {
     }
 
+    /** The authorization server insists on distinct secrets, so each is the client id plus the stack's suffix. */
+    public static String secretOf(Account account, String suffix) {
+        return account.clientId() + "-" + suffix;
+    }
+
     public static Optional<Account> byClientId(String clientId) {
         return ALL.stream().filter(a -> a.clientId().equals(clientId)).findFirst();
     }

@@ -28,13 +28,13 @@ class EventStoreReader {
 
     List<Row> stream(String aggregateId) {
         return jdbc.query("""
-                        SELECT global_index, event_identifier, type, aggregate_identifier, sequence_number, time_stamp,
-                               payload_type, payload_revision, payload, meta_data
-                        FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""",
-                (rs, i) -> new Row(new StoredEvent(rs.getString("event_identifier"), rs.getString("type"),
-                        rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
-                        rs.getString("time_stamp"), rs.getString("payload_type"), rs.getString("payload_revision"),
-                        rs.getBytes("payload"), metaData(rs.getBytes("meta_data"))), rs.getLong("global_index")),
+                        SELECT globalindex, eventidentifier, type, aggregateidentifier, sequencenumber, timestamp,
+                               payloadtype, payloadrevision, payload, metadata
+                        FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber""",
+                (rs, i) -> new Row(new StoredEvent(rs.getString("eventidentifier"), rs.getString("type"),
+                        rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"),
+                        rs.getString("timestamp"), rs.getString("payloadtype"), rs.getString("payloadrevision"),
+                        rs.getBytes("payload"), metaData(rs.getBytes("metadata"))), rs.getLong("globalindex")),
                 aggregateId);
     }
 

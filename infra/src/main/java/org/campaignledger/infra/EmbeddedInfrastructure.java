@@ -45,6 +45,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         auth = AuthServer.start(settings.authPort(), settings.demoSecret());
     }
 
+    public Endpoints endpoints() {
+        return new Endpoints(postgres.jdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD,
+                kafka.bootstrapServers(), mongo.uri("ledger"), settings.authIssuer());
+    }
+
     public EmbeddedKafka kafka() {
         return kafka;
     }

@@ -1,34 +1,34 @@
 package org.campaignledger.infra;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
-import org.campaignledger.infra.postgres.EmbeddedPostgresServer;
 
-/** How the two services are pointed at the embedded infrastructure: environment variables only. */
+/** How the two services are pointed at their infrastructure: environment variables only. */
 public final class LedgerServices {
     private LedgerServices() {
     }
 
-    public static ServiceProcess commandService(EmbeddedInfrastructure infra, Path logFile) {
-        StackSettings s = infra.settings();
-        return new ServiceProcess("command-service", s.commandServiceJar(), s.commandPort(), Map.of(
-                "COMMAND_SERVICE_PORT", Integer.toString(s.commandPort()),
-                "LEDGER_EVENTSTORE_URL", infra.postgres().jdbcUrl(),
-                "LEDGER_EVENTSTORE_USER", EmbeddedPostgresServer.USER,
-                "LEDGER_EVENTSTORE_PASSWORD", EmbeddedPostgresServer.PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers(),
-                "LEDGER_AUTH_ISSUER", s.authIssuer()), logFile);
+    public static ServiceProcess commandService(Endpoints endpoints, Path jar, int port, Path logFile) {
+        Map<String, String> env = common(endpoints);
+        env.put("COMMAND_SERVICE_PORT", Integer.toString(port));
+        return new ServiceProcess("command-service", jar, port, env, logFile);
     }
 
-    public static ServiceProcess queryService(EmbeddedInfrastructure infra, Path logFile) {
-        StackSettings s = infra.settings();
-        return new ServiceProcess("query-service", s.queryServiceJar(), s.queryPort(), Map.of(
-                "QUERY_SERVICE_PORT", Integer.toString(s.queryPort()),
-                "LEDGER_MONGODB_URI", infra.mongo().uri("ledger"),
-                "LEDGER_EVENTSTORE_URL", infra.postgres().jdbcUrl(),
-                "LEDGER_EVENTSTORE_USER", EmbeddedPostgresServer.USER,
-                "LEDGER_EVENTSTORE_PASSWORD", EmbeddedPostgresServer.PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers(),
-                "LEDGER_AUTH_ISSUER", s.authIssuer()), logFile);
+    public static ServiceProcess queryService(Endpoints endpoints, Path jar, int port, Path logFile) {
+        Map<String, String> env = common(endpoints);
+        env.put("QUERY_SERVICE_PORT", Integer.toString(port));
+        env.put("LEDGER_MONGODB_URI", endpoints.mongoUri());
+        return new ServiceProcess("query-service", jar, port, env, logFile);
+    }
+
+    private static Map<String, String> common(Endpoints endpoints) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LEDGER_EVENTSTORE_URL", endpoints.eventStoreJdbcUrl());
+        env.put("LEDGER_EVENTSTORE_USER", endpoints.eventStoreUser());
+        env.put("LEDGER_EVENTSTORE_PASSWORD", endpoints.eventStorePassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers());
+        env.put("LEDGER_AUTH_ISSUER", endpoints.authIssuer());
+        return env;
     }
 }

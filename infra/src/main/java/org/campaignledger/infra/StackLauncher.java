@@ -18,8 +18,10 @@ public final class StackLauncher {
         System.out.println("Campaign Ledger: starting the embedded stack in " + settings.dataDir()
                 + (settings.wipe() ? " (wiped)" : ""));
         EmbeddedInfrastructure infra = new EmbeddedInfrastructure(settings);
-        ServiceProcess command = LedgerServices.commandService(infra, settings.dataDir().resolve("logs/command-service.log"));
-        ServiceProcess query = LedgerServices.queryService(infra, settings.dataDir().resolve("logs/query-service.log"));
+        ServiceProcess command = LedgerServices.commandService(infra.endpoints(), settings.commandServiceJar(),
+                settings.commandPort(), settings.dataDir().resolve("logs/command-service.log"));
+        ServiceProcess query = LedgerServices.queryService(infra.endpoints(), settings.queryServiceJar(),
+                settings.queryPort(), settings.dataDir().resolve("logs/query-service.log"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Campaign Ledger: stopping");

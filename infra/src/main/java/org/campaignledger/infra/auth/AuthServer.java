@@ -27,14 +27,14 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 public class AuthServer {
 
     public static ConfigurableApplicationContext start(int port, String demoSecret) {
+        // Command-line arguments outrank any application.yml that happens to be on the classpath.
         return new SpringApplicationBuilder(AuthServer.class)
-                .properties("server.port=" + port,
-                        "spring.application.name=auth-server",
-                        "spring.main.banner-mode=off",
-                        "spring.security.oauth2.authorizationserver.issuer=http://localhost:" + port,
-                        "ledger.auth.demo-secret=" + demoSecret,
-                        "ledger.auth.token-ttl=12h")
-                .run();
+                .run("--server.port=" + port,
+                        "--spring.application.name=auth-server",
+                        "--spring.main.banner-mode=off",
+                        "--spring.security.oauth2.authorizationserver.issuer=http://localhost:" + port,
+                        "--ledger.auth.demo-secret=" + demoSecret,
+                        "--ledger.auth.token-ttl=12h");
     }
 
     @Bean

@@ -78,6 +78,15 @@ class AuditController {
         return body;
     }
 
+    @Operation(summary = "AQ-2 (index only): the events of a unit in global order, from rm_audit_index")
+    @GetMapping("/units/{unitId}/events")
+    Map<String, Object> unitEvents(@PathVariable String unitId,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "50") int size) {
+        return Paging.page(mongo.getCollection(AuditIndexProjection.COLLECTION), Filters.eq("unitId", unitId),
+                Sorts.ascending("globalSequence"), page, size);
+    }
+
     @Operation(summary = "Command outcomes (rm_command_audit), e.g. outcome=REJECTED for attempted violations (AQ-11)")
     @GetMapping("/commands")
     Map<String, Object> commands(@RequestParam(required = false) String outcome,

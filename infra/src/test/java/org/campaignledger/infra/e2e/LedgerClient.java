@@ -1,0 +1,89 @@
+package org.campaignledger.infra.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A client of the two HTTP APIs as a front-end would use them: a bearer token, JSON in and out. */
+final class LedgerClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LedgerEnvironment env;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    record Response(int status, HttpResponse<String> raw, JsonNode body) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    LedgerClient(LedgerEnvironment env) {
+        this.env = env;
+    }
+
+    String token(String account) {
+        return tokens.computeIfAbsent(account, a -> {
+            String basic = Base64.getEncoder().encodeToString((a + ":" + a + "-demo").getBytes(StandardCharsets.UTF_8));
+            Response r = send(HttpRequest.newBuilder(URI.create(env.authUrl() + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+            if (r.status() != 200) {
+                throw new IllegalStateException("no token for " + a + ": " + r.raw().body());
+            }
+            return r.body().get("access_token").asText();
+        });
+    }
+
+    Response command(String type, Object body) {
+        return command(type, body, "system-admin", Map.of());
+    }
+
+    Response command(String type, Object body, String account, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(env.commandUrl() + "/api/commands/" + type))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+        if (account != null) {
+            request.header("Authorization", "Bearer " + token(account));
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    Response query(String path) {
+        return send(HttpRequest.newBuilder(URI.create(env.queryUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token("auditor")).GET());
+    }
+
+    private static String json(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body() == null || response.body().isBlank()
+                    ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.campaignledger.command.campaign.domain;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.campaignledger.command.domain.RuleViolation;
+import org.campaignledger.kernel.campaign.CampaignCommand.AdoptPolicyProfile;
+import org.campaignledger.kernel.campaign.CampaignCommand.DefineBatch;
+import org.campaignledger.kernel.campaign.CampaignCommand.DefineCampaign;
+import org.campaignledger.kernel.campaign.CampaignCommand.StartCampaign;
+import org.campaignledger.kernel.campaign.CampaignEvent.BatchDefined;
+import org.campaignledger.kernel.campaign.CampaignEvent.CampaignDefined;
+import org.campaignledger.kernel.campaign.CampaignEvent.CampaignStarted;
+import org.campaignledger.kernel.campaign.CampaignEvent.PolicyProfileAdopted;
+import org.campaignledger.kernel.id.CampaignId;
+import org.campaignledger.kernel.organisation.UnitType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CampaignTest {
+    private static final CampaignId ID = CampaignId.of("mlc");
+    private static final LocalDate JAN = LocalDate.of(2014, 1, 1);
+    private AggregateTestFixture<Campaign> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Campaign.class);
+    }
+
+    private static CampaignDefined defined() {
+        return new CampaignDefined(ID, "Mass line", "Serve the people", "");
+    }
+
+    private static BatchDefined batch2() {
+        return new BatchDefined(ID, 2, "below the province", YearMonth.of(2014, 1), YearMonth.of(2014, 9),
+                Set.of(UnitType.TOWNSHIP_STREET));
+    }
+
+    @Test
+    void a_campaign_is_defined() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineCampaign(ID, "Mass line", "Serve the people", null))
+                .expectEvents(defined());
+    }
+
+    @Test
+    void R_CMP_03_policy_versions_are_append_only() {
+        fixture.given(defined(), new PolicyProfileAdopted(ID, "DEFAULT", 1, Map.of(), JAN))
+                .when(new AdoptPolicyProfile(ID, "KENLI_DEMO", Map.of("minConcentratedStudyDays", "3"), JAN))
+                .expectEvents(new PolicyProfileAdopted(ID, "KENLI_DEMO", 2, Map.of("minConcentratedStudyDays", "3"),
+                        JAN));
+    }
+
+    @Test
+    void a_batch_number_is_defined_once() {
+        fixture.given(defined(), batch2())
+                .when(new DefineBatch(ID, 2, "again", YearMonth.of(2014, 1), YearMonth.of(2014, 9),
+                        Set.of(UnitType.SCHOOL)))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void a_campaign_starts_only_with_a_batch_and_a_policy() {
+        fixture.given(defined(), batch2())
+                .when(new StartCampaign(ID, JAN))
+                .expectNoEvents()
+                .expectExceptionMessage("adopt a policy profile before starting the campaign");
+        fixture.given(defined(), batch2(), new PolicyProfileAdopted(ID, "DEFAULT", 1, Map.of(), JAN))
+                .when(new StartCampaign(ID, JAN))
+                .expectEvents(new CampaignStarted(ID, JAN));
+    }
+
+    @Test
+    void a_running_campaign_does_not_start_again() {
+        fixture.given(defined(), batch2(), new PolicyProfileAdopted(ID, "DEFAULT", 1, Map.of(), JAN),
+                        new CampaignStarted(ID, JAN))
+                .when(new StartCampaign(ID, JAN))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+}

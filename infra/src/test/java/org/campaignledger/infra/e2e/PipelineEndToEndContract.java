@@ -42,6 +42,8 @@ abstract class PipelineEndToEndContract {
     void acceptedCommandsReachTheReadModels() {
         String county = registerCounty();
         String town = registerTown(county);
+        assertThat(client.command("AdoptPolicyProfile", Map.of("campaignId", campaignId, "profileId", "DEFAULT",
+                "effectiveFrom", "2014-01-01")).status()).isEqualTo(200);
         String opinionId = recordOpinion(town, null).body().get("aggregateId").asText();
         var classified = client.command("ClassifyOpinion", Map.of("opinionId", opinionId, "family", "FOUR_WINDS",
                 "fourWind", "BUREAUCRATISM", "focusProblemCode", "TS1"));
@@ -65,6 +67,11 @@ abstract class PipelineEndToEndContract {
         assertThat(envelope.get("actorId").asText()).isEqualTo("demo-system-admin");
         assertThat(envelope.get("unitId").asText()).isEqualTo(town);
         assertThat(envelope.get("jurisdictionId").asText()).isEqualTo(county);
+        assertThat(envelope.get("campaignId").asText()).isEqualTo(campaignId);
+        assertThat(envelope.get("policyVersion").asText()).isEqualTo("DEFAULT@1");
+        assertThat(envelope.get("commandId").asText()).isEqualTo(envelope.get("correlationId").asText());
+        assertThat(java.time.Instant.parse(envelope.get("occurredAt").asText())).isBefore(
+                java.time.Instant.parse(history.at("/events/0/recordedAt").asText()).plusSeconds(1));
         assertThat(UUID.fromString(history.at("/events/0/eventId").asText()).version()).isEqualTo(7);
         assertThat(history.at("/events/1/envelope/prevHash").asText()).isEqualTo(envelope.get("hash").asText());
         // R-OPN-02 end to end: the identity is in the vault only, never in the event or the read model.

@@ -13,17 +13,11 @@ import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.Level;
 import org.campaignledger.kernel.organisation.OrgUnitCommand.RegisterUnit;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitRegistered;
-import org.campaignledger.kernel.organisation.UnitType;
 
 /** A unit of the org tree (DOMAIN §4.1). */
 public class OrgUnit {
-    enum Status { ACTIVE }
-
     @AggregateIdentifier
     private UnitId unitId;
-    private Level level;
-    private UnitType unitType;
-    private Status status;
 
     protected OrgUnit() {
         // for event sourcing
@@ -73,8 +67,5 @@ public class OrgUnit {
     @EventSourcingHandler
     void on(UnitRegistered event) {
         unitId = event.unitId();
-        level = event.level();
-        unitType = event.unitType();
-        status = Status.ACTIVE;
     }
 }

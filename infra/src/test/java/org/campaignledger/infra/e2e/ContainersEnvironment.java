@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import org.campaignledger.infra.Endpoints;
-import org.campaignledger.infra.LedgerServices;
 import org.campaignledger.infra.Ports;
-import org.campaignledger.infra.ServiceProcess;
 import org.campaignledger.infra.auth.AuthServer;
 import org.testcontainers.containers.MongoDBContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -26,8 +23,7 @@ final class ContainersEnvironment implements LedgerEnvironment {
     private final MongoDBContainer mongo = new MongoDBContainer("mongo:7.0");
     private final KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
     private final String authUrl;
-    private final ServiceProcess command;
-    private ServiceProcess query;
+    private final RunningServices services;
 
     private ContainersEnvironment() {
         postgres.start();
@@ -36,21 +32,10 @@ final class ContainersEnvironment implements LedgerEnvironment {
         int authPort = Ports.free();
         AuthServer.start(authPort, "demo");
         authUrl = "http://localhost:" + authPort;
-        Endpoints endpoints = new Endpoints(postgres.getJdbcUrl(), "ledger", "ledger", kafka.getBootstrapServers(),
-                mongo.getReplicaSetUrl("ledger"), authUrl);
-        Path logs = Path.of("target", "e2e-containers", "logs").toAbsolutePath();
-        command = LedgerServices.commandService(endpoints, Path.of(System.getProperty("ledger.command-service.jar")),
-                Ports.free(), logs.resolve("command-service.log"));
-        query = LedgerServices.queryService(endpoints, Path.of(System.getProperty("ledger.query-service.jar")),
-                Ports.free(), logs.resolve("query-service.log"));
-        command.start();
-        query.start();
-        command.awaitHealthy(Duration.ofMinutes(3));
-        query.awaitHealthy(Duration.ofMinutes(3));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            query.kill();
-            command.kill();
-        }));
+        services = new RunningServices(new Endpoints(postgres.getJdbcUrl(), "ledger", "ledger",
+                kafka.getBootstrapServers(), mongo.getReplicaSetUrl("ledger"), authUrl),
+                Path.of("target", "e2e-containers", "logs").toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(services::kill));
     }
 
     static synchronized ContainersEnvironment shared() {
@@ -62,12 +47,12 @@ final class ContainersEnvironment implements LedgerEnvironment {
 
     @Override
     public String commandUrl() {
-        return command.baseUrl();
+        return services.commandUrl();
     }
 
     @Override
     public String queryUrl() {
-        return query.baseUrl();
+        return services.queryUrl();
     }
 
     @Override
@@ -77,9 +62,7 @@ final class ContainersEnvironment implements LedgerEnvironment {
 
     @Override
     public void crashAndRestartQueryService() {
-        query.kill();
-        query.start();
-        query.awaitHealthy(Duration.ofMinutes(3));
+        services.crashAndRestartQuery();
     }
 
     /** A stopped container comes back on another port; the outage test runs on the embedded broker. */

@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import org.campaignledger.infra.EmbeddedInfrastructure;
-import org.campaignledger.infra.LedgerServices;
 import org.campaignledger.infra.Ports;
-import org.campaignledger.infra.ServiceProcess;
 import org.campaignledger.infra.StackSettings;
 import org.campaignledger.infra.postgres.EmbeddedPostgresServer;
 
@@ -20,28 +17,17 @@ final class EmbeddedEnvironment implements LedgerEnvironment {
     private static EmbeddedEnvironment shared;
 
     private final EmbeddedInfrastructure infra;
-    private final ServiceProcess command;
-    private ServiceProcess query;
+    private final RunningServices services;
 
     private EmbeddedEnvironment() {
         Path dir = Path.of("target", "e2e-embedded").toAbsolutePath();
         StackSettings settings = new StackSettings(dir.resolve("data"), true, Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free(), Ports.free(), "demo",
-                Path.of(System.getProperty("ledger.command-service.jar")),
-                Path.of(System.getProperty("ledger.query-service.jar")));
+                Ports.free(), Ports.free(), Ports.free(), Ports.free(), "demo", null, null);
         infra = new EmbeddedInfrastructure(settings);
         infra.start();
-        command = LedgerServices.commandService(infra.endpoints(), settings.commandServiceJar(), settings.commandPort(),
-                dir.resolve("logs/command-service.log"));
-        query = LedgerServices.queryService(infra.endpoints(), settings.queryServiceJar(), settings.queryPort(),
-                dir.resolve("logs/query-service.log"));
-        command.start();
-        query.start();
-        command.awaitHealthy(Duration.ofMinutes(3));
-        query.awaitHealthy(Duration.ofMinutes(3));
+        services = new RunningServices(infra.endpoints(), dir.resolve("logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            query.kill();
-            command.kill();
+            services.kill();
             infra.close();
         }));
     }
@@ -55,12 +41,12 @@ final class EmbeddedEnvironment implements LedgerEnvironment {
 
     @Override
     public String commandUrl() {
-        return command.baseUrl();
+        return services.commandUrl();
     }
 
     @Override
     public String queryUrl() {
-        return query.baseUrl();
+        return services.queryUrl();
     }
 
     @Override
@@ -70,9 +56,7 @@ final class EmbeddedEnvironment implements LedgerEnvironment {
 
     @Override
     public void crashAndRestartQueryService() {
-        query.kill();
-        query.start();
-        query.awaitHealthy(Duration.ofMinutes(3));
+        services.crashAndRestartQuery();
     }
 
     @Override

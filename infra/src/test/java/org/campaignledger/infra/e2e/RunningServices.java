@@ -1,0 +1,44 @@
+package org.campaignledger.infra.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.campaignledger.infra.Endpoints;
+import org.campaignledger.infra.LedgerServices;
+import org.campaignledger.infra.Ports;
+import org.campaignledger.infra.ServiceProcess;
+
+/** Both services as processes on free ports, pointed at the given infrastructure; killed when the JVM exits. */
+final class RunningServices {
+    private final ServiceProcess command;
+    private final ServiceProcess query;
+
+    RunningServices(Endpoints endpoints, Path logs) {
+        command = LedgerServices.commandService(endpoints, Path.of(System.getProperty("ledger.command-service.jar")),
+                Ports.free(), logs.resolve("command-service.log"));
+        query = LedgerServices.queryService(endpoints, Path.of(System.getProperty("ledger.query-service.jar")),
+                Ports.free(), logs.resolve("query-service.log"));
+        command.start();
+        query.start();
+        command.awaitHealthy(Duration.ofMinutes(3));
+        query.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    String commandUrl() {
+        return command.baseUrl();
+    }
+
+    String queryUrl() {
+        return query.baseUrl();
+    }
+
+    void crashAndRestartQuery() {
+        query.kill();
+        query.start();
+        query.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    void kill() {
+        query.kill();
+        command.kill();
+    }
+}

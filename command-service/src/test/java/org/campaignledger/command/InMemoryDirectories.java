@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.campaignledger.command.campaign.domain.CampaignDirectory;
+import org.campaignledger.command.campaign.domain.CampaignPolicy;
 import org.campaignledger.command.organisation.domain.UnitDirectory;
 import org.campaignledger.command.vault.Vault;
 import org.campaignledger.kernel.id.CampaignId;
@@ -23,6 +24,8 @@ import org.campaignledger.kernel.organisation.UnitType;
 public final class InMemoryDirectories implements UnitDirectory, CampaignDirectory, Vault {
     private final Map<UnitId, UnitFacts> units = new HashMap<>();
     private final Set<CampaignId> campaigns = new HashSet<>();
+    private final Map<String, Set<UnitType>> batches = new HashMap<>();
+    private final Map<CampaignId, CampaignPolicy> policies = new HashMap<>();
     public final List<String> vaultContents = new ArrayList<>();
 
     public InMemoryDirectories unit(String id, Level level, UnitType type, String... ancestors) {
@@ -36,6 +39,28 @@ public final class InMemoryDirectories implements UnitDirectory, CampaignDirecto
     public InMemoryDirectories campaign(String id) {
         campaigns.add(CampaignId.of(id));
         return this;
+    }
+
+    public InMemoryDirectories batch(String campaignId, int batchNo, UnitType... admitted) {
+        batches.put(campaignId + ":" + batchNo, Set.of(admitted));
+        return this;
+    }
+
+    /** Adopts a §2 profile with overrides, as AdoptPolicyProfile would. */
+    public InMemoryDirectories policy(String campaignId, String profileId, Map<String, String> overrides) {
+        policies.put(CampaignId.of(campaignId), new CampaignPolicy(profileId + "@1",
+                CampaignPolicy.resolve(profileId, overrides)));
+        return this;
+    }
+
+    @Override
+    public Optional<Set<UnitType>> batchCategories(CampaignId campaignId, int batchNo) {
+        return Optional.ofNullable(batches.get(campaignId.value() + ":" + batchNo));
+    }
+
+    @Override
+    public Optional<CampaignPolicy> policy(CampaignId campaignId) {
+        return Optional.ofNullable(policies.get(campaignId));
     }
 
     @Override

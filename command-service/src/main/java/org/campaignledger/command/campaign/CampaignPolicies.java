@@ -1,23 +1,37 @@
 package org.campaignledger.command.campaign;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.campaignledger.command.campaign.domain.CampaignDirectory;
-import org.campaignledger.kernel.id.CampaignId;
+import org.campaignledger.command.campaign.domain.CampaignPolicy;
+import org.campaignledger.kernel.campaign.CampaignEvent.BatchDefined;
 import org.campaignledger.kernel.campaign.CampaignEvent.CampaignDefined;
 import org.campaignledger.kernel.campaign.CampaignEvent.PolicyProfileAdopted;
+import org.campaignledger.kernel.id.CampaignId;
+import org.campaignledger.kernel.organisation.UnitType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The campaigns and the policy version in force for each, kept in the transaction that changes them. */
+/** The campaigns, their batches and the policy in force for each, kept in the transaction that changes them. */
 @Component
 @ProcessingGroup("command-lookups")
 public class CampaignPolicies implements CampaignDirectory {
+    private static final TypeReference<Map<String, String>> PARAMETERS = new TypeReference<>() {
+    };
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    public CampaignPolicies(JdbcTemplate jdbc) {
+    public CampaignPolicies(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     public Optional<String> currentVersion(String campaignId) {
@@ -32,6 +46,23 @@ public class CampaignPolicies implements CampaignDirectory {
         return count != null && count > 0;
     }
 
+    @Override
+    public Optional<Set<UnitType>> batchCategories(CampaignId campaignId, int batchNo) {
+        return jdbc.query("SELECT categories FROM campaign_batch WHERE campaign_id = ? AND batch_no = ?",
+                        (rs, i) -> Arrays.stream(rs.getString(1).split(",")).map(UnitType::valueOf)
+                                .collect(Collectors.toUnmodifiableSet()), campaignId.value(), batchNo)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<CampaignPolicy> policy(CampaignId campaignId) {
+        return jdbc.query("""
+                        SELECT policy_version, parameters FROM campaign_policy
+                        WHERE campaign_id = ? AND policy_version IS NOT NULL""",
+                (rs, i) -> new CampaignPolicy(rs.getString(1), read(rs.getString(2))), campaignId.value())
+                .stream().findFirst();
+    }
+
     @EventHandler
     void on(CampaignDefined event) {
         jdbc.update("INSERT INTO campaign_policy (campaign_id, policy_version) VALUES (?, NULL)",
@@ -39,8 +70,23 @@ public class CampaignPolicies implements CampaignDirectory {
     }
 
     @EventHandler
-    void on(PolicyProfileAdopted event) {
-        jdbc.update("UPDATE campaign_policy SET policy_version = ? WHERE campaign_id = ?", event.policyVersion(),
-                event.campaignId().value());
+    void on(BatchDefined event) {
+        jdbc.update("INSERT INTO campaign_batch (campaign_id, batch_no, categories) VALUES (?, ?, ?)",
+                event.campaignId().value(), event.batchNo(),
+                event.participatingCategories().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+    }
+
+    @EventHandler
+    void on(PolicyProfileAdopted event) throws JsonProcessingException {
+        jdbc.update("UPDATE campaign_policy SET policy_version = ?, parameters = ? WHERE campaign_id = ?",
+                event.policyVersion(), json.writeValueAsString(event.parameters()), event.campaignId().value());
+    }
+
+    private Map<String, String> read(String parameters) {
+        try {
+            return json.readValue(parameters, PARAMETERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored policy parameters are not JSON", e);
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.campaignledger.command.domain.PlatformRules;
 import org.campaignledger.kernel.command.Catalog;
 import org.campaignledger.kernel.command.CreationCommand;
+import org.campaignledger.kernel.command.DerivedIdentity;
 import org.campaignledger.kernel.command.InvalidCommandException;
 import org.campaignledger.kernel.command.LedgerCommand;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
@@ -139,7 +140,7 @@ class CommandPipeline {
 
     private LedgerCommand toCommand(Class<? extends LedgerCommand> type, ObjectNode body) {
         RecordComponent target = targetField(type);
-        if (CreationCommand.class.isAssignableFrom(type)
+        if (CreationCommand.class.isAssignableFrom(type) && !DerivedIdentity.class.isAssignableFrom(type)
                 && (!body.hasNonNull(target.getName()) || body.get(target.getName()).asText().isBlank())) {
             body.put(target.getName(), UuidV7.next(clock).toString());
         }

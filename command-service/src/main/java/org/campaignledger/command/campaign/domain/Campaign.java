@@ -50,11 +50,14 @@ public class Campaign {
                 command.plannedBasicCompletion(), command.participatingCategories()));
     }
 
-    /** R-CMP-03: policy versions are append-only; each adoption gets the next version, none is rewritten. */
+    /**
+     * R-CMP-03: policy versions are append-only; each adoption gets the next version, none is rewritten. The
+     * event carries the profile's full parameters with the overrides applied.
+     */
     @CommandHandler
     void handle(AdoptPolicyProfile command) {
         apply(new PolicyProfileAdopted(command.campaignId(), command.profileId(), policyVersion + 1,
-                command.parameters(), command.effectiveFrom()));
+                CampaignPolicy.resolve(command.profileId(), command.parameters()), command.effectiveFrom()));
     }
 
     @CommandHandler

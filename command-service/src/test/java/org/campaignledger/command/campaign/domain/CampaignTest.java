@@ -48,9 +48,33 @@ class CampaignTest {
     @Test
     void R_CMP_03_policy_versions_are_append_only() {
         fixture.given(defined(), new PolicyProfileAdopted(ID, "DEFAULT", 1, Map.of(), JAN))
-                .when(new AdoptPolicyProfile(ID, "KENLI_DEMO", Map.of("minConcentratedStudyDays", "3"), JAN))
-                .expectEvents(new PolicyProfileAdopted(ID, "KENLI_DEMO", 2, Map.of("minConcentratedStudyDays", "3"),
-                        JAN));
+                .when(new AdoptPolicyProfile(ID, "KENLI_DEMO", Map.of("minConcentratedStudyDays", "4"), JAN))
+                .expectEvents(new PolicyProfileAdopted(ID, "KENLI_DEMO", 2,
+                        CampaignPolicy.resolve("KENLI_DEMO", Map.of("minConcentratedStudyDays", "4")), JAN));
+    }
+
+    @Test
+    void a_profile_is_adopted_with_all_its_parameters_and_the_overrides() {
+        var resolved = CampaignPolicy.resolve("KENLI_DEMO", Map.of("minConcentratedStudyDays", "4"));
+        var policy = new CampaignPolicy("KENLI_DEMO@1", resolved);
+        org.assertj.core.api.Assertions.assertThat(policy.minConcentratedStudyDays()).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThat(policy.excludedStudyFormats()).contains(
+                org.campaignledger.kernel.participation.ParticipationEnums.StudyActivityType.FILM);
+        org.assertj.core.api.Assertions.assertThat(new CampaignPolicy("DEFAULT@1",
+                CampaignPolicy.resolve("DEFAULT", Map.of())).evaluationsRequired()).hasSize(3);
+    }
+
+    @Test
+    void an_unknown_profile_or_parameter_is_rejected() {
+        fixture.given(defined())
+                .when(new AdoptPolicyProfile(ID, "ELSEWHERE", Map.of(), JAN))
+                .expectNoEvents().expectExceptionMessage("unknown policy profile ELSEWHERE");
+        fixture.given(defined())
+                .when(new AdoptPolicyProfile(ID, "DEFAULT", Map.of("minConcentratedStudyDays", "-1"), JAN))
+                .expectNoEvents().expectExceptionMessage("policy parameter minConcentratedStudyDays cannot be '-1'");
+        fixture.given(defined())
+                .when(new AdoptPolicyProfile(ID, "DEFAULT", Map.of("colour", "red"), JAN))
+                .expectNoEvents().expectExceptionMessage("unknown policy parameter colour");
     }
 
     @Test

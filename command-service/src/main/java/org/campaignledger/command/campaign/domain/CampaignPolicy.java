@@ -1,0 +1,154 @@
+package org.campaignledger.command.campaign.domain;
+
+import java.time.Period;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.campaignledger.command.domain.PlatformRules;
+import org.campaignledger.command.domain.RuleViolation;
+import org.campaignledger.kernel.participation.ParticipationEnums.EvaluationType;
+import org.campaignledger.kernel.participation.ParticipationEnums.StudyActivityType;
+
+/**
+ * One immutable version of a campaign's policy (DOMAIN §2): the parameters rules are evaluated under. Events
+ * carry the full parameter map, so a decision can always be re-read under the version that made it.
+ */
+public record CampaignPolicy(String version, Map<String, String> parameters) {
+    public static final String MIN_CONCENTRATED_STUDY_DAYS = "minConcentratedStudyDays";
+    public static final String SEMINARS_COUNT_AS_STUDY = "seminarsCountAsStudy";
+    public static final String EXCLUDED_STUDY_FORMATS = "excludedStudyFormats";
+    public static final String MIN_SEMINARS = "minSeminars";
+    public static final String TIER_STAGGER_DAYS = "tierStaggerDays";
+    public static final String STAGGER_TOLERANCE_DAYS = "staggerToleranceDays";
+    public static final String MIN_UNIT_DURATION = "minUnitDuration";
+    public static final String EVALUATIONS_REQUIRED = "evaluationsRequired";
+    public static final String LEADER_GRASSROOTS_LISTENING_DAYS = "leaderGrassrootsListeningDays";
+    public static final String MIN_VALID_FORMS = "minValidForms";
+
+    /** How each parameter is read; adopting a policy checks every value against it. */
+    private static final Map<String, Function<String, Object>> PARSERS = Map.of(
+            MIN_CONCENTRATED_STUDY_DAYS, CampaignPolicy::nonNegative,
+            SEMINARS_COUNT_AS_STUDY, CampaignPolicy::bool,
+            EXCLUDED_STUDY_FORMATS, v -> enums(v, StudyActivityType.class),
+            MIN_SEMINARS, CampaignPolicy::nonNegative,
+            TIER_STAGGER_DAYS, CampaignPolicy::nonNegative,
+            STAGGER_TOLERANCE_DAYS, CampaignPolicy::nonNegative,
+            MIN_UNIT_DURATION, Period::parse,
+            EVALUATIONS_REQUIRED, v -> enums(v, EvaluationType.class),
+            LEADER_GRASSROOTS_LISTENING_DAYS, CampaignPolicy::nonNegative,
+            MIN_VALID_FORMS, CampaignPolicy::nonNegative);
+
+    /**
+     * The profiles of §2. DEFAULT takes the most explicit seed value; minConcentratedStudyDays = 5 working days
+     * with seminars counting is DOMAIN-ERRATA I13. KENLI_DEMO takes 001's values and drops the Stage-1
+     * evaluation (§2, demo simplification).
+     */
+    public static final Map<String, Map<String, String>> PROFILES = Map.of(
+            "DEFAULT", Map.of(MIN_CONCENTRATED_STUDY_DAYS, "5", SEMINARS_COUNT_AS_STUDY, "true",
+                    EXCLUDED_STUDY_FORMATS, "", MIN_SEMINARS, "0", TIER_STAGGER_DAYS, "15",
+                    STAGGER_TOLERANCE_DAYS, "5", MIN_UNIT_DURATION, "P3M",
+                    EVALUATIONS_REQUIRED, "STAGE_1,POST_MEETING,OVERALL", LEADER_GRASSROOTS_LISTENING_DAYS, "7",
+                    MIN_VALID_FORMS, "30"),
+            "KENLI_DEMO", Map.of(MIN_CONCENTRATED_STUDY_DAYS, "3", SEMINARS_COUNT_AS_STUDY, "false",
+                    EXCLUDED_STUDY_FORMATS, "EXPERT_LECTURE,TUTORIAL_REPORT,ON_SITE_TEACHING,FILM", MIN_SEMINARS, "0",
+                    TIER_STAGGER_DAYS, "15", STAGGER_TOLERANCE_DAYS, "5", MIN_UNIT_DURATION, "P3M",
+                    EVALUATIONS_REQUIRED, "POST_MEETING,OVERALL", LEADER_GRASSROOTS_LISTENING_DAYS, "7",
+                    MIN_VALID_FORMS, "30"));
+
+    public CampaignPolicy {
+        parameters = Map.copyOf(parameters);
+    }
+
+    /** The profile's parameters with the overrides applied; unknown profiles, names or values are rejected. */
+    public static Map<String, String> resolve(String profileId, Map<String, String> overrides) {
+        Map<String, String> profile = PROFILES.get(profileId);
+        if (profile == null) {
+            throw new RuleViolation(PlatformRules.VALIDATION, "unknown policy profile " + profileId,
+                    Map.of("field", "profileId", "allowed", new TreeMap<>(PROFILES).keySet()));
+        }
+        Map<String, String> resolved = new TreeMap<>(profile);
+        overrides.forEach((name, value) -> {
+            Function<String, Object> parser = PARSERS.get(name);
+            if (parser == null) {
+                throw new RuleViolation(PlatformRules.VALIDATION, "unknown policy parameter " + name,
+                        Map.of("field", "parameters." + name, "allowed", new TreeMap<>(PARSERS).keySet()));
+            }
+            try {
+                parser.apply(value);
+            } catch (RuntimeException e) {
+                throw new RuleViolation(PlatformRules.VALIDATION, "policy parameter " + name + " cannot be '" + value + "'",
+                        Map.of("field", "parameters." + name));
+            }
+            resolved.put(name, value);
+        });
+        return new LinkedHashMap<>(resolved);
+    }
+
+    public int minConcentratedStudyDays() {
+        return (Integer) get(MIN_CONCENTRATED_STUDY_DAYS);
+    }
+
+    public boolean seminarsCountAsStudy() {
+        return (Boolean) get(SEMINARS_COUNT_AS_STUDY);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Set<StudyActivityType> excludedStudyFormats() {
+        return (Set<StudyActivityType>) get(EXCLUDED_STUDY_FORMATS);
+    }
+
+    public int minSeminars() {
+        return (Integer) get(MIN_SEMINARS);
+    }
+
+    public int tierStaggerDays() {
+        return (Integer) get(TIER_STAGGER_DAYS);
+    }
+
+    public int staggerToleranceDays() {
+        return (Integer) get(STAGGER_TOLERANCE_DAYS);
+    }
+
+    public Period minUnitDuration() {
+        return (Period) get(MIN_UNIT_DURATION);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Set<EvaluationType> evaluationsRequired() {
+        return (Set<EvaluationType>) get(EVALUATIONS_REQUIRED);
+    }
+
+    private Object get(String name) {
+        String value = parameters.get(name);
+        if (value == null) {
+            throw new IllegalStateException("policy " + version + " has no parameter " + name);
+        }
+        return PARSERS.get(name).apply(value);
+    }
+
+    private static Object nonNegative(String value) {
+        int parsed = Integer.parseInt(value.trim());
+        if (parsed < 0) {
+            throw new IllegalArgumentException("negative");
+        }
+        return parsed;
+    }
+
+    private static Object bool(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("not a boolean");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static <E extends Enum<E>> Object enums(String value, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .forEach(v -> set.add(Enum.valueOf(type, v)));
+        return set;
+    }
+}

@@ -1,0 +1,529 @@
+package org.campaignledger.command.participation.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.campaignledger.command.campaign.domain.CampaignDirectory;
+import org.campaignledger.command.campaign.domain.CampaignPolicy;
+import org.campaignledger.command.domain.Guards;
+import org.campaignledger.command.domain.PlatformRules;
+import org.campaignledger.command.domain.RuleViolation;
+import org.campaignledger.command.organisation.domain.UnitDirectory;
+import org.campaignledger.command.organisation.domain.UnitDirectory.UnitFacts;
+import org.campaignledger.kernel.envelope.MetaDataKeys;
+import org.campaignledger.kernel.id.CampaignId;
+import org.campaignledger.kernel.id.PersonId;
+import org.campaignledger.kernel.id.UnitId;
+import org.campaignledger.kernel.organisation.UnitType;
+import org.campaignledger.kernel.participation.ParticipationCommand.CompleteOrganisationalRectification;
+import org.campaignledger.kernel.participation.ParticipationCommand.CompleteRework;
+import org.campaignledger.kernel.participation.ParticipationCommand.ConcludeParticipation;
+import org.campaignledger.kernel.participation.ParticipationCommand.CreditGateFact;
+import org.campaignledger.kernel.participation.ParticipationCommand.ExtendStage;
+import org.campaignledger.kernel.participation.ParticipationCommand.FlagWeakOrganisation;
+import org.campaignledger.kernel.participation.ParticipationCommand.FormUnitLeadingGroup;
+import org.campaignledger.kernel.participation.ParticipationCommand.OrderRework;
+import org.campaignledger.kernel.participation.ParticipationCommand.RecordAccountabilityMeasure;
+import org.campaignledger.kernel.participation.ParticipationCommand.RecordGrassrootsListening;
+import org.campaignledger.kernel.participation.ParticipationCommand.RecordMobilisation;
+import org.campaignledger.kernel.participation.ParticipationCommand.RecordStudyActivity;
+import org.campaignledger.kernel.participation.ParticipationCommand.RecordSymposium;
+import org.campaignledger.kernel.participation.ParticipationCommand.RegisterParticipation;
+import org.campaignledger.kernel.participation.ParticipationCommand.ReopenStage;
+import org.campaignledger.kernel.participation.ParticipationCommand.RevokeGateFact;
+import org.campaignledger.kernel.participation.ParticipationCommand.StartPreparation;
+import org.campaignledger.kernel.participation.ParticipationCommand.StartStage;
+import org.campaignledger.kernel.participation.ParticipationEnums.EvaluationType;
+import org.campaignledger.kernel.participation.ParticipationEnums.GateFact;
+import org.campaignledger.kernel.participation.ParticipationEnums.MeetingType;
+import org.campaignledger.kernel.participation.ParticipationEnums.ParticipationState;
+import org.campaignledger.kernel.participation.ParticipationEnums.StudyActivityType;
+import org.campaignledger.kernel.participation.ParticipationEvent.AccountabilityMeasureRecorded;
+import org.campaignledger.kernel.participation.ParticipationEvent.GateFactCredited;
+import org.campaignledger.kernel.participation.ParticipationEvent.GateFactRevoked;
+import org.campaignledger.kernel.participation.ParticipationEvent.GrassrootsListeningRecorded;
+import org.campaignledger.kernel.participation.ParticipationEvent.OrganisationalRectificationCompleted;
+import org.campaignledger.kernel.participation.ParticipationEvent.ParticipationConcluded;
+import org.campaignledger.kernel.participation.ParticipationEvent.ParticipationRegistered;
+import org.campaignledger.kernel.participation.ParticipationEvent.PreparationStarted;
+import org.campaignledger.kernel.participation.ParticipationEvent.ReworkCompleted;
+import org.campaignledger.kernel.participation.ParticipationEvent.ReworkOrdered;
+import org.campaignledger.kernel.participation.ParticipationEvent.RuleWarningRaised;
+import org.campaignledger.kernel.participation.ParticipationEvent.StageCompleted;
+import org.campaignledger.kernel.participation.ParticipationEvent.StageExtended;
+import org.campaignledger.kernel.participation.ParticipationEvent.StageReopened;
+import org.campaignledger.kernel.participation.ParticipationEvent.StageStarted;
+import org.campaignledger.kernel.participation.ParticipationEvent.StudyActivityRecorded;
+import org.campaignledger.kernel.participation.ParticipationEvent.SymposiumRecorded;
+import org.campaignledger.kernel.participation.ParticipationEvent.UnitLeadingGroupFormed;
+import org.campaignledger.kernel.participation.ParticipationEvent.UnitMobilisationHeld;
+import org.campaignledger.kernel.participation.ParticipationEvent.WeakOrganisationFlagged;
+import org.campaignledger.kernel.participation.ParticipationId;
+
+/**
+ * One unit's journey through the campaign (DOMAIN §4.5): REGISTERED → PREPARING → STAGE_1 → STAGE_2 → STAGE_3 →
+ * CONCLUDED, with organisational rectification first for weak units, and look-back extensions and redos. Facts
+ * owned by other aggregates arrive as gate facts (DOMAIN §3.3), credited and revoked by sagas.
+ */
+public class UnitParticipation {
+    private static final Set<ParticipationState> IN_STAGE =
+            EnumSet.of(ParticipationState.STAGE_1, ParticipationState.STAGE_2, ParticipationState.STAGE_3);
+    private static final Set<ParticipationState> ACTIVE = EnumSet.of(ParticipationState.PREPARING,
+            ParticipationState.STAGE_1, ParticipationState.STAGE_2, ParticipationState.STAGE_3);
+    private static final Set<ParticipationState> CLOSED =
+            EnumSet.of(ParticipationState.CONCLUDED, ParticipationState.WITHDRAWN);
+
+    @AggregateIdentifier
+    private ParticipationId participationId;
+    private CampaignId campaignId;
+    private UnitId unitId;
+    private int tierNo;
+    private MeetingType meetingType;
+    private ParticipationState state;
+    private boolean weakFlagged;
+    private final Set<GateFact> gateFacts = EnumSet.noneOf(GateFact.class);
+    private final Map<Integer, LocalDate> stageStarts = new HashMap<>();
+    private final Map<Integer, LocalDate> plannedEnds = new HashMap<>();
+    private final Set<String> studyActivityIds = new HashSet<>();
+    private boolean sgAttendedConcentratedStudy;
+    private int concentratedStudyHalfDays;
+    private int seminars;
+    private final Set<String> openReworks = new HashSet<>();
+    private final Set<String> completedReworks = new HashSet<>();
+
+    protected UnitParticipation() {
+        // for event sourcing
+    }
+
+    /** R-UNP-01..04: one participation per unit per campaign, admitted by the batch, its obligations derived. */
+    @CommandHandler
+    public UnitParticipation(RegisterParticipation command, UnitDirectory units, CampaignDirectory campaigns,
+                             ParticipationDirectory participations) {
+        UnitFacts unit = units.find(command.unitId()).orElseThrow(() -> new RuleViolation(PlatformRules.NOT_FOUND,
+                "unit " + command.unitId() + " is not registered", Map.of("field", "unitId")));
+        Set<UnitType> admitted = campaigns.batchCategories(command.campaignId(), command.batchNo())
+                .orElseThrow(() -> new RuleViolation(PlatformRules.NOT_FOUND, "campaign " + command.campaignId()
+                        + " has no batch " + command.batchNo(), Map.of("field", "batchNo")));
+        participations.find(command.campaignId(), command.unitId()).ifPresent(existing -> {
+            throw new RuleViolation("R-UNP-01", "unit " + command.unitId() + " already takes part in this campaign as "
+                    + existing.participationId(), Map.of("field", "unitId",
+                    "participationId", existing.participationId().value()));
+        });
+        if (!admitted.contains(unit.unitType())) {
+            throw new RuleViolation("R-UNP-01", "batch " + command.batchNo() + " does not admit units of type "
+                    + unit.unitType(), Map.of("field", "unitId", "unitType", unit.unitType().name(),
+                    "participatingCategories", admitted.stream().map(Enum::name).sorted().toList()));
+        }
+        UnitFacts parent = unit.ancestorIds().isEmpty() ? null
+                : units.find(unit.ancestorIds().get(unit.ancestorIds().size() - 1)).orElse(null);
+        UnitClassification classification = UnitClassification.of(unit.unitType(), parent == null ? null : parent.level());
+        apply(new ParticipationRegistered(command.participationId(), command.campaignId(), command.batchNo(),
+                command.unitId(), unit.unitType(), unit.level(), command.tierNo(), unit.jurisdictionUnitId(),
+                classification.meetingType(), classification.materialRequirement(),
+                classification.rectificationForm()));
+    }
+
+    @CommandHandler
+    void handle(StartPreparation command) {
+        requireState(EnumSet.of(ParticipationState.REGISTERED));
+        apply(new PreparationStarted(participationId, command.date()));
+    }
+
+    @CommandHandler
+    void handle(FlagWeakOrganisation command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
+        requireState(EnumSet.of(ParticipationState.REGISTERED, ParticipationState.PREPARING));
+        apply(new WeakOrganisationFlagged(participationId, command.reason(), PersonId.of(actorId)));
+    }
+
+    @CommandHandler
+    void handle(CompleteOrganisationalRectification command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
+        requireState(EnumSet.of(ParticipationState.ORG_RECTIFICATION));
+        apply(new OrganisationalRectificationCompleted(participationId, command.newSecretaryPersonId(),
+                command.summary(), command.evidenceRefs(), PersonId.of(actorId)));
+        credit(GateFact.ORG_RECTIFICATION_DONE, "UnitParticipation", participationId.value(), "self");
+    }
+
+    @CommandHandler
+    void handle(FormUnitLeadingGroup command) {
+        requireState(ACTIVE);
+        apply(new UnitLeadingGroupFormed(participationId, command.headPersonId(), command.memberIds(),
+                command.officeHeadPersonId()));
+        credit(GateFact.LEADING_GROUP_FORMED, "UnitParticipation", participationId.value(), "self");
+    }
+
+    @CommandHandler
+    void handle(RecordMobilisation command) {
+        requireState(EnumSet.of(ParticipationState.PREPARING));
+        apply(new UnitMobilisationHeld(participationId, command.date()));
+        credit(GateFact.MOBILISED, "UnitParticipation", participationId.value(), "self");
+    }
+
+    /** Saga-sent; crediting a fact already held is a no-op, so a re-delivered saga command changes nothing. */
+    @CommandHandler
+    void handle(CreditGateFact command) {
+        requireNotIn(EnumSet.of(ParticipationState.REGISTERED, ParticipationState.CONCLUDED,
+                ParticipationState.WITHDRAWN));
+        credit(command.fact(), command.sourceAggregateType(), command.sourceAggregateId(), command.sourceEventId());
+    }
+
+    @CommandHandler
+    void handle(RevokeGateFact command) {
+        requireNotIn(EnumSet.of(ParticipationState.REGISTERED, ParticipationState.CONCLUDED,
+                ParticipationState.WITHDRAWN));
+        if (gateFacts.contains(command.fact())) {
+            apply(new GateFactRevoked(participationId, command.fact(), command.reason(), command.sourceEventId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(StartStage command, CampaignDirectory campaigns, UnitDirectory units,
+                ParticipationDirectory participations) {
+        int stage = command.stage();
+        requireNotIn(CLOSED);
+        if (stage > 1 && state != stageState(stage - 1)) {
+            throw new RuleViolation(PlatformRules.STATE, "stage " + stage + " starts from " + stageState(stage - 1)
+                    + ", not " + state, Map.of("state", state.name()));
+        }
+        CampaignPolicy policy = policyOf(campaigns);
+        Optional<ParticipationDirectory.ParticipationFacts> predecessor = predecessor(units, participations);
+        LocalDate predecessorStart = predecessor.map(p -> p.stageStarts().get(stage)).orElse(null);
+        Guards guards = new Guards();
+        if (stage == 1) {
+            // R-UNP-05 is checked in ORG_RECTIFICATION too, so that the weak unit learns why (DOMAIN-ERRATA B10).
+            guards.check(!weakFlagged || gateFacts.contains(GateFact.ORG_RECTIFICATION_DONE), "R-UNP-05",
+                            "a unit flagged weak and lax completes organisational rectification before Stage 1")
+                    .check(state != ParticipationState.REGISTERED, PlatformRules.STATE,
+                            "preparation has not started")
+                    .check(gateFacts.containsAll(EnumSet.of(GateFact.LEADING_GROUP_FORMED,
+                                    GateFact.IMPLEMENTATION_PLAN_APPROVED, GateFact.MOBILISED)), "R-UNP-06",
+                            "Stage 1 needs the leading group, the approved implementation plan and the mobilisation; "
+                                    + "missing " + missing(EnumSet.of(GateFact.LEADING_GROUP_FORMED,
+                                    GateFact.IMPLEMENTATION_PLAN_APPROVED, GateFact.MOBILISED)));
+        } else {
+            guards.check(openReworks.isEmpty(), "R-UNP-22", "the rework " + openReworks
+                    + " ordered after a failed evaluation is not completed");
+            if (stage == 2) {
+                boolean dlm = meetingType == MeetingType.SPECIAL_DLM;
+                int studyDays = concentratedStudyHalfDays / 2;
+                guards.check(!dlm || studyDays >= policy.minConcentratedStudyDays(), "R-UNP-09",
+                                "concentrated study " + studyDays + " of " + policy.minConcentratedStudyDays() + " days")
+                        .check(policy.minSeminars() == 0 || seminars >= policy.minSeminars(), "R-UNP-10",
+                                "special seminars " + seminars + " of " + policy.minSeminars())
+                        .check(!dlm || !policy.evaluationsRequired().contains(EvaluationType.STAGE_1)
+                                        || gateFacts.contains(GateFact.STAGE1_EVALUATION_PASSED), "R-UNP-13",
+                                "the Stage-1 public evaluation has not passed");
+            } else {
+                guards.check(gateFacts.contains(GateFact.MEETING_HELD), "R-UNP-14",
+                                "the special meeting has not been held")
+                        .check(meetingType != MeetingType.SPECIAL_DLM
+                                        || !policy.evaluationsRequired().contains(EvaluationType.POST_MEETING)
+                                        || gateFacts.contains(GateFact.POST_MEETING_EVALUATION_PASSED), "R-UNP-14",
+                                "the post-meeting public evaluation has not passed");
+            }
+        }
+        guards.check(predecessor.isEmpty() || predecessorStart != null, "R-UNP-07",
+                        "the unit this one cascades from (" + predecessor.map(p -> p.participationId().value()).orElse("")
+                                + ") has not started stage " + stage)
+                .check(predecessorStart == null || !command.date().isBefore(predecessorStart
+                                .plusDays(policy.tierStaggerDays() - policy.staggerToleranceDays())), "R-UNP-08",
+                        "stage " + stage + " may start from " + (predecessorStart == null ? "" : predecessorStart
+                                .plusDays(policy.tierStaggerDays() - policy.staggerToleranceDays()))
+                                + " (predecessor's start + " + policy.tierStaggerDays() + " ± "
+                                + policy.staggerToleranceDays() + " days)")
+                .enforce();
+        if (stage == 2 && meetingType == MeetingType.SPECIAL_DLM && !sgAttendedConcentratedStudy) {
+            apply(new RuleWarningRaised(participationId, "R-UNP-09",
+                    "no supervision-group member attended the concentrated study"));
+        }
+        if (stage > 1) {
+            apply(new StageCompleted(participationId, stage - 1, command.date()));
+        }
+        apply(new StageStarted(participationId, stage, command.date(), command.plannedTo(),
+                predecessor.map(p -> p.participationId().unitId()).orElse(null), predecessorStart));
+    }
+
+    /** R-UNP-15: study is not stage-gated; it is recorded from preparation to the end of Stage 3. */
+    @CommandHandler
+    void handle(RecordStudyActivity command, CampaignDirectory campaigns) {
+        requireState(ACTIVE);
+        if (studyActivityIds.contains(command.activityId())) {
+            throw new RuleViolation(PlatformRules.EXISTS, "study activity " + command.activityId()
+                    + " is already recorded", Map.of("field", "activityId"));
+        }
+        CampaignPolicy policy = policyOf(campaigns);
+        StudyActivityType delivered = command.format() == null ? command.activityType() : command.format();
+        boolean excluded = policy.excludedStudyFormats().contains(delivered);
+        boolean seminar = command.activityType() == StudyActivityType.SPECIAL_SEMINAR && !excluded;
+        boolean concentrated = !excluded && (command.activityType() == StudyActivityType.CONCENTRATED_STUDY
+                || seminar && policy.seminarsCountAsStudy());
+        apply(new StudyActivityRecorded(participationId, command.activityId(), command.activityType(), command.format(),
+                command.from(), command.to(), command.halfDays(), command.participantCount(),
+                command.sgAttendeePersonIds(), concentrated, seminar));
+    }
+
+    @CommandHandler
+    void handle(RecordGrassrootsListening command) {
+        requireState(ACTIVE);
+        apply(new GrassrootsListeningRecorded(participationId, command.leaderPersonId(), command.from(), command.to(),
+                ChronoUnit.DAYS.between(command.from(), command.to()) + 1, command.placesVisited()));
+    }
+
+    @CommandHandler
+    void handle(RecordSymposium command) {
+        requireState(ACTIVE);
+        apply(new SymposiumRecorded(participationId, command.hostPersonId(), command.date(), command.attendeeCount()));
+    }
+
+    /** R-UNP-22: after a failed evaluation the SG orders rework; the unit stays in its stage until it is done. */
+    @CommandHandler
+    void handle(OrderRework command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
+        requireState(IN_STAGE);
+        if (openReworks.contains(command.reworkId()) || completedReworks.contains(command.reworkId())) {
+            throw new RuleViolation(PlatformRules.EXISTS, "rework " + command.reworkId() + " exists already",
+                    Map.of("field", "reworkId"));
+        }
+        apply(new ReworkOrdered(participationId, command.reworkId(), command.evaluationId(), command.scope(),
+                command.reason(), PersonId.of(actorId)));
+    }
+
+    @CommandHandler
+    void handle(CompleteRework command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
+        requireState(IN_STAGE);
+        if (!openReworks.contains(command.reworkId())) {
+            throw new RuleViolation(PlatformRules.NOT_FOUND, "no open rework " + command.reworkId(),
+                    Map.of("field", "reworkId"));
+        }
+        apply(new ReworkCompleted(participationId, command.reworkId(), command.evidenceRefs(), PersonId.of(actorId)));
+    }
+
+    /**
+     * R-UNP-23, EXTEND_AND_MAKE_UP. When the reviewed stage is already completed, the current stage is the one
+     * extended (DOMAIN-ERRATA B3).
+     */
+    @CommandHandler
+    void handle(ExtendStage command) {
+        requireState(IN_STAGE);
+        int current = currentStage();
+        if (command.stage() > current) {
+            throw new RuleViolation("R-UNP-23", "stage " + command.stage() + " has not started",
+                    Map.of("field", "stage"));
+        }
+        LocalDate oldEnd = plannedEnds.get(current);
+        if (oldEnd != null && !command.newPlannedTo().isAfter(oldEnd)) {
+            throw new RuleViolation("R-UNP-23", "the new end " + command.newPlannedTo()
+                    + " must be later than the planned end " + oldEnd, Map.of("field", "newPlannedTo"));
+        }
+        apply(new StageExtended(participationId, current, oldEnd, command.newPlannedTo(), command.lookBackId(),
+                command.makeUpActivities()));
+    }
+
+    /** R-UNP-23, REDO: the reviewed stage is entered again and the gate facts it produced are invalidated. */
+    @CommandHandler
+    void handle(ReopenStage command) {
+        requireState(EnumSet.of(ParticipationState.STAGE_2, ParticipationState.STAGE_3));
+        if (command.stage() >= currentStage()) {
+            throw new RuleViolation("R-UNP-23", "only a completed stage can be reopened; the unit is in "
+                    + state, Map.of("field", "stage"));
+        }
+        apply(new StageReopened(participationId, command.stage(), state, command.lookBackId(),
+                command.invalidatedGateFacts()));
+        for (GateFact fact : command.invalidatedGateFacts()) {
+            if (gateFacts.contains(fact)) {
+                apply(new GateFactRevoked(participationId, fact, "look-back " + command.lookBackId() + " ordered a redo",
+                        command.lookBackId()));
+            }
+        }
+    }
+
+    /** R-UNP-16..19, 21, 22: what must hold before the unit concludes; R-UNP-20: open items do not block it. */
+    @CommandHandler
+    void handle(ConcludeParticipation command, CampaignDirectory campaigns) {
+        requireNotIn(CLOSED);
+        if (state != ParticipationState.STAGE_3) {
+            throw new RuleViolation(PlatformRules.STATE, "a participation concludes from STAGE_3, not " + state,
+                    Map.of("state", state.name()));
+        }
+        CampaignPolicy policy = policyOf(campaigns);
+        boolean dlm = meetingType == MeetingType.SPECIAL_DLM;
+        LocalDate earliest = stageStarts.get(1).plus(policy.minUnitDuration());
+        new Guards()
+                .check(openReworks.isEmpty(), "R-UNP-22", "the rework " + openReworks + " is not completed")
+                .check(!command.date().isBefore(earliest), "R-UNP-16", "the campaign runs at least "
+                        + policy.minUnitDuration() + " from Stage 1 (" + stageStarts.get(1) + "): not before " + earliest)
+                .check(gateFacts.contains(GateFact.COLLECTIVE_PLAN_PUBLISHED)
+                                && (!dlm || gateFacts.contains(GateFact.ALL_PERSONAL_PLANS_PUBLISHED)), "R-UNP-17",
+                        "the rectification plan" + (dlm ? " and every member's personal measures" : "")
+                                + " must be published")
+                .check(!dlm || gateFacts.contains(GateFact.RULE_PLAN_EXISTS), "R-UNP-18",
+                        "a rule-building plan must exist")
+                .check(!dlm || gateFacts.contains(GateFact.SPECIAL_REPORT_SUBMITTED), "R-UNP-19",
+                        "the special report on the meeting must be submitted")
+                .check(!dlm || !policy.evaluationsRequired().contains(EvaluationType.OVERALL)
+                        || gateFacts.contains(GateFact.OVERALL_EVALUATION_PASSED), "R-UNP-21",
+                        "the overall public evaluation has not passed")
+                .enforce();
+        apply(new StageCompleted(participationId, 3, command.date()));
+        apply(new ParticipationConcluded(participationId, command.date(),
+                ChronoUnit.DAYS.between(stageStarts.get(1), command.date())));
+    }
+
+    /** R-UNP-25: accountability is recorded by a person, never inferred by the system. */
+    @CommandHandler
+    void handle(RecordAccountabilityMeasure command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
+        apply(new AccountabilityMeasureRecorded(participationId, command.personId(), command.measure(),
+                command.reason(), PersonId.of(actorId)));
+    }
+
+    private void credit(GateFact fact, String sourceType, String sourceId, String sourceEventId) {
+        if (!gateFacts.contains(fact)) {
+            apply(new GateFactCredited(participationId, fact, sourceType, sourceId, sourceEventId));
+        }
+    }
+
+    /**
+     * The nearest ancestor that takes part in the campaign in a lower-numbered tier (DOMAIN-ERRATA I5); the
+     * jurisdiction's own participation ends the search.
+     */
+    private Optional<ParticipationDirectory.ParticipationFacts> predecessor(UnitDirectory units,
+                                                                           ParticipationDirectory participations) {
+        List<UnitId> ancestors = units.find(unitId).map(UnitFacts::ancestorIds).orElse(List.of());
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            Optional<ParticipationDirectory.ParticipationFacts> candidate = participations.find(campaignId, ancestors.get(i));
+            if (candidate.isPresent() && candidate.get().tierNo() < tierNo) {
+                return candidate;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CampaignPolicy policyOf(CampaignDirectory campaigns) {
+        return campaigns.policy(campaignId).orElseThrow(() -> new RuleViolation(PlatformRules.STATE,
+                "campaign " + campaignId + " has adopted no policy profile", Map.of("field", "campaignId")));
+    }
+
+    private Set<GateFact> missing(Set<GateFact> needed) {
+        Set<GateFact> missing = EnumSet.copyOf(needed);
+        missing.removeAll(gateFacts);
+        return missing;
+    }
+
+    private int currentStage() {
+        return switch (state) {
+            case STAGE_1 -> 1;
+            case STAGE_2 -> 2;
+            case STAGE_3, CONCLUDED -> 3;
+            default -> 0;
+        };
+    }
+
+    private static ParticipationState stageState(int stage) {
+        return ParticipationState.valueOf("STAGE_" + stage);
+    }
+
+    private void requireState(Set<ParticipationState> allowed) {
+        if (!allowed.contains(state)) {
+            throw new RuleViolation(PlatformRules.STATE, "not allowed while the participation is " + state
+                    + " (allowed: " + allowed + ")", Map.of("state", state.name()));
+        }
+    }
+
+    private void requireNotIn(Set<ParticipationState> forbidden) {
+        if (forbidden.contains(state)) {
+            throw new RuleViolation(PlatformRules.STATE, "not allowed while the participation is " + state,
+                    Map.of("state", state.name()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ParticipationRegistered event) {
+        participationId = event.participationId();
+        campaignId = event.campaignId();
+        unitId = event.unitId();
+        tierNo = event.tierNo();
+        meetingType = event.meetingType();
+        state = ParticipationState.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(PreparationStarted event) {
+        state = ParticipationState.PREPARING;
+    }
+
+    @EventSourcingHandler
+    void on(WeakOrganisationFlagged event) {
+        weakFlagged = true;
+        state = ParticipationState.ORG_RECTIFICATION;
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationalRectificationCompleted event) {
+        state = ParticipationState.PREPARING;
+    }
+
+    @EventSourcingHandler
+    void on(GateFactCredited event) {
+        gateFacts.add(event.fact());
+    }
+
+    @EventSourcingHandler
+    void on(GateFactRevoked event) {
+        gateFacts.remove(event.fact());
+    }
+
+    @EventSourcingHandler
+    void on(StageStarted event) {
+        stageStarts.put(event.stage(), event.date());
+        plannedEnds.put(event.stage(), event.plannedTo());
+        state = stageState(event.stage());
+    }
+
+    @EventSourcingHandler
+    void on(StageExtended event) {
+        plannedEnds.put(event.stage(), event.newPlannedTo());
+    }
+
+    @EventSourcingHandler
+    void on(StageReopened event) {
+        state = stageState(event.stage());
+    }
+
+    @EventSourcingHandler
+    void on(StudyActivityRecorded event) {
+        studyActivityIds.add(event.activityId());
+        if (event.countsAsConcentratedStudy()) {
+            concentratedStudyHalfDays += event.halfDays();
+            sgAttendedConcentratedStudy |= !event.sgAttendeePersonIds().isEmpty();
+        }
+        if (event.countsAsSeminar()) {
+            seminars++;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReworkOrdered event) {
+        openReworks.add(event.reworkId());
+    }
+
+    @EventSourcingHandler
+    void on(ReworkCompleted event) {
+        openReworks.remove(event.reworkId());
+        completedReworks.add(event.reworkId());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipationConcluded event) {
+        state = ParticipationState.CONCLUDED;
+    }
+}

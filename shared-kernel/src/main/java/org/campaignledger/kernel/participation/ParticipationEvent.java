@@ -33,11 +33,13 @@ public sealed interface ParticipationEvent extends LedgerEvent {
         return participationId().campaignId().value();
     }
 
+    /** {@code ancestorIds} is the unit's org-tree path when it registered, copied for the read models. */
     @Revision("1")
     record ParticipationRegistered(ParticipationId participationId, CampaignId campaignId, int batchNo, UnitId unitId,
                                    UnitType unitType, Level level, int tierNo, UnitId jurisdictionId,
-                                   MeetingType meetingType, MaterialRequirement materialRequirement,
-                                   RectificationForm rectificationForm) implements ParticipationEvent {
+                                   List<UnitId> ancestorIds, MeetingType meetingType,
+                                   MaterialRequirement materialRequirement, RectificationForm rectificationForm)
+            implements ParticipationEvent {
     }
 
     @Revision("1")

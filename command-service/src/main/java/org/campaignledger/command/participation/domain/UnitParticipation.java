@@ -131,7 +131,7 @@ public class UnitParticipation {
         UnitClassification classification = UnitClassification.of(unit.unitType(), parent == null ? null : parent.level());
         apply(new ParticipationRegistered(command.participationId(), command.campaignId(), command.batchNo(),
                 command.unitId(), unit.unitType(), unit.level(), command.tierNo(), unit.jurisdictionUnitId(),
-                classification.meetingType(), classification.materialRequirement(),
+                unit.ancestorIds(), classification.meetingType(), classification.materialRequirement(),
                 classification.rectificationForm()));
     }
 

@@ -92,7 +92,7 @@ class UnitParticipationTest {
 
     private static ParticipationRegistered registered(MeetingType meetingType) {
         return new ParticipationRegistered(ID, CAMPAIGN, 2, TOWN, UnitType.TOWNSHIP_STREET, Level.TOWNSHIP, 2, COUNTY,
-                meetingType, MaterialRequirement.FULL, RectificationForm.COLLECTIVE_PLAN_AND_PERSONAL);
+                List.of(COUNTY), meetingType, MaterialRequirement.FULL, RectificationForm.COLLECTIVE_PLAN_AND_PERSONAL);
     }
 
     private static GateFactCredited fact(GateFact fact) {
@@ -159,7 +159,7 @@ class UnitParticipationTest {
         ParticipationId id = ParticipationId.of(CAMPAIGN, 2, UnitId.of("village"));
         fixture.givenNoPriorActivity().when(register("village"))
                 .expectEvents(new ParticipationRegistered(id, CAMPAIGN, 2, UnitId.of("village"),
-                        UnitType.VILLAGE_COMMUNITY, Level.VILLAGE, 2, COUNTY, MeetingType.SPECIAL_OLM,
+                        UnitType.VILLAGE_COMMUNITY, Level.VILLAGE, 2, COUNTY, List.of(COUNTY, TOWN), MeetingType.SPECIAL_OLM,
                         MaterialRequirement.BRIEF, RectificationForm.PROBLEM_LIST));
     }
 

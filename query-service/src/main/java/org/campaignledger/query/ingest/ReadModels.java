@@ -22,7 +22,7 @@ public class ReadModels {
 
     private final MongoTemplate mongo;
 
-    ReadModels(MongoTemplate mongo) {
+    public ReadModels(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -55,17 +55,18 @@ public class ReadModels {
     }
 
     /**
-     * Adds counters to a shared document (fed by many aggregates) exactly once per event: the document records
-     * the ids of the events it has counted, and the guard and the increment are one atomic update.
+     * Adds counters to a shared document (fed by many aggregates) exactly once per {@code countId} (an event id,
+     * or an event id plus a suffix when one event touches a document twice): the document records the ids it has
+     * counted, and the guard and the increment are one atomic update.
      */
-    public void countOnce(String collection, String id, LedgerEvent event, Document onInsert, Document increments) {
+    public void countOnce(String collection, String id, String countId, Document onInsert, Document increments) {
         List<Bson> updates = new ArrayList<>();
         increments.forEach((field, by) -> updates.add(Updates.inc(field, (Number) by)));
-        updates.add(Updates.push("countedEventIds", event.eventId()));
+        updates.add(Updates.push("countedEventIds", countId));
         onInsert.forEach((field, value) -> updates.add(Updates.setOnInsert(field, value)));
         try {
             mongo.getCollection(collection).updateOne(
-                    Filters.and(Filters.eq("_id", id), Filters.ne("countedEventIds", event.eventId())),
+                    Filters.and(Filters.eq("_id", id), Filters.ne("countedEventIds", countId)),
                     Updates.combine(updates), new UpdateOptions().upsert(true));
         } catch (MongoServerException e) {
             // The document exists and has counted this event already: the upsert's insert hit the _id.

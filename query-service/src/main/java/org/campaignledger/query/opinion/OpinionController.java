@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 class OpinionController {
-    private static final String[] COUNTERS = {"received", "unique", "priority", "classified"};
+    private static final String[] COUNTERS =
+            {"received", "unique", "priority", "classified", "routed", "addressed", "resolved", "referred", "escalated"};
     private final MongoTemplate mongo;
 
     OpinionController(MongoTemplate mongo) {

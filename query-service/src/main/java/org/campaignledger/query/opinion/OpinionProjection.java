@@ -1,10 +1,29 @@
 package org.campaignledger.query.opinion;
 
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.campaignledger.kernel.opinion.OpinionClassification;
+import org.campaignledger.kernel.opinion.OpinionEvent;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionAcknowledged;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionAddressed;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionClassificationCorrected;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionClassified;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionClosed;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionCopied;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionEscalated;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionExplained;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionMergedAsDuplicate;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionRecorded;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionReferred;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionResolved;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionRouted;
+import org.campaignledger.kernel.opinion.OpinionEvent.SubmitterFeedbackRecorded;
 import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
@@ -12,15 +31,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code rm_opinions} (one document per opinion, never the submitter's identity: R-OPN-02) and
- * {@code rm_opinion_stats} (DOMAIN §5.4): counters per (day, unit, channel, family, four wind, focus problem,
- * submitter category, naming). A classification moves the opinion's contribution from its unclassified bucket
- * to its classified one; both moves are counted once per event.
+ * {@code rm_opinion_stats} (DOMAIN §5.4): counters per (day, collecting unit, channel, family, four wind, focus
+ * problem, submitter category, naming).
+ *
+ * <p>Each change of an opinion moves its whole contribution: out of the bucket it was counted in, into the
+ * bucket its new state belongs to (often the same one). Both moves are counted once per event, and the opinion
+ * document is written last, so an event found already applied to it is skipped entirely.
  */
 @Component
 class OpinionProjection implements Projection {
     static final String OPINIONS = "rm_opinions";
     static final String STATS = "rm_opinion_stats";
     static final String UNCLASSIFIED = "UNCLASSIFIED";
+    private static final Set<String> ADDRESSED = Set.of("ADDRESSED", "RESOLVED", "CLOSED");
+    private static final Set<String> RESOLVED = Set.of("RESOLVED", "CLOSED");
 
     private final ReadModels readModels;
 
@@ -32,8 +56,46 @@ class OpinionProjection implements Projection {
     public void apply(LedgerEvent event) {
         if (event.payload() instanceof OpinionRecorded e) {
             recorded(event, e);
-        } else if (event.payload() instanceof OpinionClassified e) {
-            classified(event, e);
+            return;
+        }
+        if (!(event.payload() instanceof OpinionEvent e)) {
+            return;
+        }
+        String id = e.opinionId().value();
+        if (e instanceof OpinionClassified c) {
+            change(event, id, o -> o.append("classification", classification(new OpinionClassification(c.family(),
+                    c.fourWind(), c.topic(), c.focusProblemCode()))).append("status", "CLASSIFIED"));
+        } else if (e instanceof OpinionClassificationCorrected c) {
+            change(event, id, o -> o.append("classification", classification(c.newClassification())));
+        } else if (e instanceof OpinionRouted r) {
+            change(event, id, o -> o.append("status", "ROUTED").append("routedAt", event.recordedAt())
+                    .append("target", new Document("level", r.target().level().name())
+                            .append("unitId", r.target().unitId().value())
+                            .append("personId", r.target().personId() == null ? null : r.target().personId().value())));
+        } else if (e instanceof OpinionCopied c) {
+            change(event, id, o -> o.append("copies", appended(o.getList("copies", String.class), c.unitId().value())));
+        } else if (e instanceof OpinionAcknowledged) {
+            change(event, id, o -> o.append("status", "ACKNOWLEDGED"));
+        } else if (e instanceof OpinionExplained x) {
+            change(event, id, o -> o.append("explanation", new Document("reason", x.reason().name())
+                    .append("explanationRef", x.explanationRef())));
+        } else if (e instanceof OpinionAddressed a) {
+            change(event, id, o -> o.append("status", "ADDRESSED").append("addressedBy", a.by().name())
+                    .append("addressedAt", event.recordedAt()));
+        } else if (e instanceof OpinionEscalated x) {
+            change(event, id, o -> o.append("status", "ROUTED").append("escalations", o.getInteger("escalations", 0) + 1)
+                    .append("target", new Document("level", "HIGHER_LEVEL").append("unitId", x.toUnitId().value())
+                            .append("personId", null)));
+        } else if (e instanceof OpinionReferred) {
+            change(event, id, o -> o.append("referred", true));
+        } else if (e instanceof OpinionMergedAsDuplicate m) {
+            change(event, id, o -> o.append("status", "MERGED").append("duplicateOf", m.intoOpinionId().value()));
+        } else if (e instanceof OpinionResolved) {
+            change(event, id, o -> o.append("status", "RESOLVED").append("resolvedAt", event.recordedAt()));
+        } else if (e instanceof SubmitterFeedbackRecorded f) {
+            change(event, id, o -> o.append("submitterSatisfied", f.submitterSatisfied()));
+        } else if (e instanceof OpinionClosed) {
+            change(event, id, o -> o.append("status", "CLOSED").append("closedAt", event.recordedAt()));
         }
     }
 
@@ -54,40 +116,64 @@ class OpinionProjection implements Projection {
                 .append("solicitationRef", e.solicitationRef())
                 .append("status", "RECORDED")
                 .append("classification", null)
+                .append("target", null)
+                .append("copies", List.of())
+                .append("referred", false)
+                .append("escalations", 0)
                 .append("recordedAt", event.recordedAt());
+        Document existing = readModels.find(OPINIONS, e.opinionId().value());
+        if (existing != null) {
+            return;
+        }
+        readModels.countOnce(STATS, bucketId(opinion), event.eventId() + ":in", bucket(opinion),
+                contribution(opinion, 1));
         readModels.insertOnce(OPINIONS, event, opinion);
-        readModels.countOnce(STATS, bucketId(opinion, null), event, bucket(opinion, null),
-                contribution(opinion, 1, false));
     }
 
-    private void classified(LedgerEvent event, OpinionClassified e) {
-        Document opinion = readModels.find(OPINIONS, e.opinionId().value());
-        if (opinion == null) {
-            throw new IllegalStateException("opinion " + e.opinionId() + " classified before it was recorded");
+    private void change(LedgerEvent event, String opinionId, Consumer<Document> mutation) {
+        Document before = readModels.find(OPINIONS, opinionId);
+        if (before == null) {
+            throw new IllegalStateException("opinion " + opinionId + " changed before it was recorded");
         }
-        Document classification = new Document("family", e.family().name())
-                .append("fourWind", e.fourWind() == null ? null : e.fourWind().name())
-                .append("topic", e.topic() == null ? null : e.topic().name())
-                .append("focusProblemCode", e.focusProblemCode());
-        Document before = (Document) opinion.get("classification");
-        readModels.countOnce(STATS, bucketId(opinion, before), event, bucket(opinion, before),
-                contribution(opinion, -1, before != null));
-        readModels.countOnce(STATS, bucketId(opinion, classification), event, bucket(opinion, classification),
-                contribution(opinion, 1, true));
-        readModels.updateInOrder(OPINIONS, e.opinionId().value(), event,
-                Updates.set("classification", classification), Updates.set("status", "CLASSIFIED"));
-    }
-
-    private static Document contribution(Document opinion, int sign, boolean classified) {
-        Document inc = new Document("received", sign).append("unique", sign)
-                .append("priority", Boolean.TRUE.equals(opinion.getBoolean("priority")) ? sign : 0);
-        if (classified) {
-            inc.append("classified", sign);
+        if (before.get(ReadModels.LAST_SEQUENCE, Number.class).longValue() >= event.aggregateSequence()) {
+            return;
         }
-        return inc;
+        Document after = new Document(before);
+        mutation.accept(after);
+        readModels.countOnce(STATS, bucketId(before), event.eventId() + ":out", bucket(before), contribution(before, -1));
+        readModels.countOnce(STATS, bucketId(after), event.eventId() + ":in", bucket(after), contribution(after, 1));
+        List<Bson> updates = new ArrayList<>();
+        after.forEach((field, value) -> {
+            if (!field.equals("_id") && !java.util.Objects.equals(value, before.get(field))) {
+                updates.add(Updates.set(field, value));
+            }
+        });
+        readModels.updateInOrder(OPINIONS, opinionId, event, updates.toArray(Bson[]::new));
     }
 
-    private static Document bucket(Document opinion, Document classification) {
+    private static Document contribution(Document opinion, int sign) {
+        String status = opinion.getString("status");
+        boolean unique = !"MERGED".equals(status);
+        return new Document("received", sign)
+                .append("unique", unique ? sign : 0)
+                .append("priority", Boolean.TRUE.equals(opinion.getBoolean("priority")) ? sign : 0)
+                .append("classified", opinion.get("classification") != null ? sign : 0)
+                .append("routed", opinion.get("target") != null ? sign : 0)
+                .append("addressed", ADDRESSED.contains(status) ? sign : 0)
+                .append("resolved", RESOLVED.contains(status) ? sign : 0)
+                .append("referred", Boolean.TRUE.equals(opinion.getBoolean("referred")) ? sign : 0)
+                .append("escalated", opinion.getInteger("escalations", 0) > 0 ? sign : 0);
+    }
+
+    private static Document classification(OpinionClassification c) {
+        return new Document("family", c.family().name())
+                .append("fourWind", c.fourWind() == null ? null : c.fourWind().name())
+                .append("topic", c.topic() == null ? null : c.topic().name())
+                .append("focusProblemCode", c.focusProblemCode());
+    }
+
+    private static Document bucket(Document opinion) {
+        Document classification = (Document) opinion.get("classification");
         return new Document("day", opinion.getString("receivedOn"))
                 .append("unitId", opinion.getString("unitId"))
                 .append("campaignId", opinion.getString("campaignId"))
@@ -99,9 +185,17 @@ class OpinionProjection implements Projection {
                 .append("naming", opinion.getString("naming"));
     }
 
-    private static String bucketId(Document opinion, Document classification) {
+    private static String bucketId(Document opinion) {
         StringJoiner id = new StringJoiner("|");
-        bucket(opinion, classification).values().forEach(v -> id.add(String.valueOf(v)));
+        bucket(opinion).values().forEach(v -> id.add(String.valueOf(v)));
         return id.toString();
+    }
+
+    private static List<String> appended(List<String> list, String value) {
+        List<String> copy = new ArrayList<>(list == null ? List.of() : list);
+        if (!copy.contains(value)) {
+            copy.add(value);
+        }
+        return copy;
     }
 }

@@ -1,6 +1,7 @@
 package org.campaignledger.kernel.opinion;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.campaignledger.kernel.command.LedgerEvent;
 import org.campaignledger.kernel.id.CampaignId;
@@ -46,5 +47,82 @@ public sealed interface OpinionEvent extends LedgerEvent {
         public String concernsCampaignId() {
             return campaignId.value();
         }
+    }
+
+    @Revision("1")
+    record OpinionClassificationCorrected(OpinionId opinionId, CampaignId campaignId, UnitId unitId,
+                                          OpinionClassification oldClassification,
+                                          OpinionClassification newClassification, String reason,
+                                          PersonId approvedByPersonId) implements OpinionEvent {
+        @Override
+        public String concernsUnitId() {
+            return unitId.value();
+        }
+    }
+
+    @Revision("1")
+    record OpinionRouted(OpinionId opinionId, OpinionTarget target, PersonId routedByPersonId)
+            implements OpinionEvent {
+        @Override
+        public String concernsUnitId() {
+            return target.unitId().value();
+        }
+    }
+
+    @Revision("1")
+    record OpinionCopied(OpinionId opinionId, UnitId unitId) implements OpinionEvent {
+        @Override
+        public String concernsUnitId() {
+            return unitId.value();
+        }
+    }
+
+    @Revision("1")
+    record OpinionAcknowledged(OpinionId opinionId, PersonId byPersonId) implements OpinionEvent {
+    }
+
+    /** The explanation text is INTERNAL content kept in the vault; the event carries its token and digest. */
+    @Revision("1")
+    record OpinionExplained(OpinionId opinionId, OpinionCommand.ExplanationReason reason, String explanationRef,
+                            String explanationSha256) implements OpinionEvent {
+    }
+
+    @Revision("1")
+    record OpinionAddressed(OpinionId opinionId, AddressedBy by) implements OpinionEvent {
+        public enum AddressedBy { PROBLEM, ITEM, EXPLANATION }
+    }
+
+    @Revision("1")
+    record OpinionEscalated(OpinionId opinionId, UnitId fromUnitId, UnitId toUnitId, String reason)
+            implements OpinionEvent {
+        @Override
+        public String concernsUnitId() {
+            return toUnitId.value();
+        }
+    }
+
+    /** CONFIDENTIAL (R-OPN-07): the reference number is kept in the vault; only its token travels. */
+    @Revision("1")
+    record OpinionReferred(OpinionId opinionId, OpinionCommand.ReferralRecipient to, String referenceRef,
+                           PersonId referredByPersonId) implements OpinionEvent {
+    }
+
+    @Revision("1")
+    record OpinionMergedAsDuplicate(OpinionId opinionId, OpinionId intoOpinionId, double similarity)
+            implements OpinionEvent {
+    }
+
+    @Revision("1")
+    record OpinionResolved(OpinionId opinionId, List<String> itemIds) implements OpinionEvent {
+    }
+
+    @Revision("1")
+    record SubmitterFeedbackRecorded(OpinionId opinionId, OpinionChannel channel, LocalDate date,
+                                     Boolean submitterSatisfied) implements OpinionEvent {
+    }
+
+    /** Anonymous opinions close on resolution; named ones when the submitter's feedback is recorded. */
+    @Revision("1")
+    record OpinionClosed(OpinionId opinionId) implements OpinionEvent {
     }
 }

@@ -29,6 +29,6 @@ class CatalogTest {
     void commands_are_imperative_and_events_past_tense() {
         assertThat(Catalog.command("RegisterUnit")).isPresent();
         assertThat(Catalog.event("UnitRegistered")).isPresent();
-        Catalog.events().keySet().forEach(name -> assertThat(name).matches(".*(ed|Held|Withdrawn)$"));
+        Catalog.events().keySet().forEach(name -> assertThat(name).matches(".*(ed|Held|Withdrawn)(As[A-Z][a-z]+)?$"));
     }
 }

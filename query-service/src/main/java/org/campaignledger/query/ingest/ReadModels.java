@@ -22,7 +22,7 @@ public class ReadModels {
 
     private final MongoTemplate mongo;
 
-    ReadModels(MongoTemplate mongo) {
+    public ReadModels(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

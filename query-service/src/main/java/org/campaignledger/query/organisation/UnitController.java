@@ -3,11 +3,15 @@ package org.campaignledger.query.organisation;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.platform.BadRequestException;
 import org.campaignledger.query.platform.NotFoundException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,6 +39,29 @@ class UnitController {
             throw new NotFoundException("no unit " + unitId);
         }
         return unit;
+    }
+
+    @Operation(summary = "The roster of a unit as of a date (R-ORG-04), or its whole history without asOf")
+    @GetMapping("/{unitId}/roster")
+    Map<String, Object> roster(@PathVariable String unitId, @RequestParam(required = false) String asOf) {
+        Document roster = mongo.getCollection(RosterProjection.COLLECTION).find(Filters.eq("_id", unitId)).first();
+        if (roster == null) {
+            throw new NotFoundException("no unit " + unitId);
+        }
+        List<Document> entries = roster.getList(RosterProjection.ENTRIES, Document.class, List.of());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unitId", unitId);
+        body.put("asOf", asOf);
+        body.put("items", asOf == null ? entries : RosterProjection.activeOn(entries, parseDate(asOf)));
+        return body;
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("asOf", "must be a date YYYY-MM-DD");
+        }
     }
 
     @Operation(summary = "Units, filtered by parent, ancestor, level or type")

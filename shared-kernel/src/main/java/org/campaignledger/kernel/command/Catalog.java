@@ -13,6 +13,8 @@ import org.campaignledger.kernel.organisation.OrgUnitCommand;
 import org.campaignledger.kernel.organisation.OrgUnitEvent;
 import org.campaignledger.kernel.participation.ParticipationCommand;
 import org.campaignledger.kernel.participation.ParticipationEvent;
+import org.campaignledger.kernel.person.PersonCommand;
+import org.campaignledger.kernel.person.PersonEvent;
 
 /**
  * Every command and event type by its simple name, read from the sealed interfaces: adding a record to a
@@ -20,9 +22,11 @@ import org.campaignledger.kernel.participation.ParticipationEvent;
  */
 public final class Catalog {
     private static final List<Class<?>> COMMAND_ROOTS =
-            List.of(OrgUnitCommand.class, CampaignCommand.class, OpinionCommand.class, ParticipationCommand.class);
+            List.of(OrgUnitCommand.class, PersonCommand.class, CampaignCommand.class, OpinionCommand.class,
+                    ParticipationCommand.class);
     private static final List<Class<?>> EVENT_ROOTS =
-            List.of(OrgUnitEvent.class, CampaignEvent.class, OpinionEvent.class, ParticipationEvent.class);
+            List.of(OrgUnitEvent.class, PersonEvent.class, CampaignEvent.class, OpinionEvent.class,
+                    ParticipationEvent.class);
 
     private static final Map<String, Class<? extends LedgerCommand>> COMMANDS = index(COMMAND_ROOTS, LedgerCommand.class);
     private static final Map<String, Class<? extends LedgerEvent>> EVENTS = index(EVENT_ROOTS, LedgerEvent.class);

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.campaignledger.command.campaign.domain.CampaignDirectory;
 import org.campaignledger.command.domain.PlatformRules;
 import org.campaignledger.command.domain.RuleViolation;
+import org.campaignledger.command.organisation.domain.RosterDirectory;
 import org.campaignledger.command.organisation.domain.UnitDirectory;
 import org.campaignledger.command.organisation.domain.UnitDirectory.UnitFacts;
 import org.campaignledger.command.vault.Vault;
@@ -68,6 +69,7 @@ public class Opinion {
     private OpinionId opinionId;
     private CampaignId campaignId;
     private UnitId collectedAtUnitId;
+    private java.time.LocalDate receivedOn;
     private OpinionMode.Naming naming;
     private boolean submitterContactable;
     private OpinionClassification classification;
@@ -136,10 +138,12 @@ public class Opinion {
 
     /**
      * R-OPN-03: exactly one primary target at a time, so statistics add up: an opinion is routed once, and a
-     * later change of target is an escalation. A higher-level target is an ancestor of the collecting unit.
+     * later change of target is an escalation. A higher-level target is an ancestor of the collecting unit; a
+     * person is on the target unit's roster on the day the opinion was received.
      */
     @CommandHandler
-    void handle(RouteOpinion command, UnitDirectory units, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
+    void handle(RouteOpinion command, UnitDirectory units, RosterDirectory rosters,
+                @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
         if (target != null) {
             throw new RuleViolation("R-OPN-03", "the opinion already has its primary target " + target.unitId()
                     + "; add recipients with CopyOpinionTo or move it up with EscalateOpinion",
@@ -152,6 +156,11 @@ public class Opinion {
                 && !ancestorsOf(units, collectedAtUnitId).contains(newTarget.unitId())) {
             throw new RuleViolation("R-OPN-03", "a HIGHER_LEVEL target must be above " + collectedAtUnitId,
                     Map.of("field", "targetUnitId"));
+        }
+        if (newTarget.level() == OpinionTarget.Level.PERSON
+                && !rosters.isOnRoster(newTarget.unitId(), newTarget.personId(), receivedOn)) {
+            throw new RuleViolation("R-OPN-03", newTarget.personId() + " was not on the roster of "
+                    + newTarget.unitId() + " on " + receivedOn, Map.of("field", "targetPersonId"));
         }
         apply(new OpinionRouted(opinionId, newTarget, PersonId.of(actorId)));
     }
@@ -298,6 +307,7 @@ public class Opinion {
         opinionId = event.opinionId();
         campaignId = event.campaignId();
         collectedAtUnitId = event.collectedAtUnitId();
+        receivedOn = event.receivedOn();
         naming = event.mode().naming();
         submitterContactable = event.submitterPiiRef() != null;
         status = Status.RECORDED;

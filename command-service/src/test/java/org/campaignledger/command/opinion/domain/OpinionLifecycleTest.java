@@ -8,6 +8,8 @@ import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.campaignledger.command.InMemoryDirectories;
 import org.campaignledger.command.domain.RuleViolation;
+import org.campaignledger.command.organisation.domain.RosterDirectory;
+import org.campaignledger.command.organisation.domain.RosterEntry;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.OpinionId;
 import org.campaignledger.kernel.id.PersonId;
@@ -72,6 +74,41 @@ class OpinionLifecycleTest {
                 .unit("village", Level.VILLAGE, UnitType.VILLAGE_COMMUNITY, "county", "town")
                 .unit("other-town", Level.TOWNSHIP, UnitType.TOWNSHIP_STREET, "county");
         fixture.registerInjectableResource(directories);
+        fixture.registerInjectableResource(roster);
+    }
+
+    /** The village secretary is on the roster from 2014-01-01 to 2014-02-19 only. */
+    private final RosterDirectory roster = new RosterDirectory() {
+        @Override
+        public List<RosterEntry> rosterAsOf(UnitId unitId, LocalDate date) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<PersonId> mainLeaderAsOf(UnitId unitId, LocalDate date) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean isOnRoster(UnitId unitId, PersonId personId, LocalDate date) {
+            return unitId.equals(VILLAGE) && personId.equals(PersonId.of("secretary"))
+                    && !date.isBefore(LocalDate.of(2014, 1, 1)) && !date.isAfter(LocalDate.of(2014, 2, 19));
+        }
+    };
+
+    @Test
+    void R_OPN_03_a_person_target_is_on_the_unit_roster_when_the_opinion_was_received() {
+        fixture.given(recorded(OpinionMode.Naming.ANONYMOUS, false), classified())
+                .when(new RouteOpinion(ID, OpinionTarget.Level.PERSON, VILLAGE, PersonId.of("secretary")), CLERK_ACTS)
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("secretary was not on the roster of village on 2014-02-20");
+        OpinionRecorded earlier = new OpinionRecorded(ID, CAMPAIGN, LocalDate.of(2014, 2, 10), OpinionChannel.HOTLINE,
+                new OpinionMode(OpinionMode.Naming.ANONYMOUS, OpinionMode.Setting.INDIVIDUAL,
+                        OpinionMode.Approach.DELIVERED_TO_DOOR), SubmitterCategory.RESIDENT, null, "t", "h", CLERK,
+                VILLAGE, null, false);
+        fixture.given(earlier, classified())
+                .when(new RouteOpinion(ID, OpinionTarget.Level.PERSON, VILLAGE, PersonId.of("secretary")), CLERK_ACTS)
+                .expectSuccessfulHandlerExecution();
     }
 
     private static OpinionRecorded recorded(OpinionMode.Naming naming, boolean contact) {

@@ -10,6 +10,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.campaignledger.command.campaign.CampaignPolicies;
 import org.campaignledger.command.organisation.domain.UnitDirectory;
 import org.campaignledger.kernel.command.LedgerEvent;
+import org.campaignledger.kernel.command.SystemTriggered;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.campaignledger.kernel.id.UnitId;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,12 @@ class EnvelopeEnricher implements MessageDispatchInterceptor<EventMessage<?>> {
 
     private Map<String, String> envelope(LedgerEvent event) {
         Map<String, String> envelope = new HashMap<>();
+        if (event instanceof SystemTriggered system) {
+            envelope.put(MetaDataKeys.ACTOR_ID, "SYSTEM");
+            envelope.put(MetaDataKeys.ACTOR_ROLES, "SYSTEM");
+            envelope.put(MetaDataKeys.ACTOR_CHANNEL, "SYSTEM");
+            envelope.put(MetaDataKeys.OCCURRED_AT, system.triggeredAt().toString());
+        }
         String unitId = event.concernsUnitId();
         if (unitId != null) {
             envelope.put(MetaDataKeys.UNIT_ID, unitId);

@@ -72,6 +72,23 @@ class ParticipationFlowTest {
             assertThat(progress.at("/study/concentratedStudyHalfDays").asInt()).isZero();
             assertThat(progress.get("ancestorIds").get(0).asText()).isEqualTo(county);
         });
+        // The planned end of the county's Stage 1 (2014-04-30) is long past: the persistent deadline fires at once,
+        // as the system, with the deadline's own instant as business time.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                client.query("/api/participations/" + countyParticipation).body()
+                        .at("/stages/1/windowExceeded").asBoolean()).isTrue());
+        JsonNode countyHistory = client.query("/api/audit/streams/" + countyParticipation).body();
+        JsonNode exceeded = null;
+        for (JsonNode event : countyHistory.get("events")) {
+            if (event.get("eventType").asText().equals("StageWindowExceeded")) {
+                exceeded = event;
+            }
+        }
+        assertThat(exceeded).isNotNull();
+        assertThat(exceeded.at("/envelope/actorId").asText()).isEqualTo("SYSTEM");
+        assertThat(exceeded.at("/envelope/occurredAt").asText()).isEqualTo("2014-04-30T16:00:00Z");
+        assertThat(countyHistory.at("/verdict/intact").asBoolean()).isTrue();
+
         JsonNode byCampaign = client.query("/api/participations?campaignId=" + campaign + "&state=STAGE_1").body();
         assertThat(byCampaign.get("total").asInt()).isEqualTo(2);
     }

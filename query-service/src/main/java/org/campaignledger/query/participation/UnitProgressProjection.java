@@ -19,6 +19,7 @@ import org.campaignledger.kernel.participation.ParticipationEvent.StageCompleted
 import org.campaignledger.kernel.participation.ParticipationEvent.StageExtended;
 import org.campaignledger.kernel.participation.ParticipationEvent.StageReopened;
 import org.campaignledger.kernel.participation.ParticipationEvent.StageStarted;
+import org.campaignledger.kernel.participation.ParticipationEvent.StageWindowExceeded;
 import org.campaignledger.kernel.participation.ParticipationEvent.StudyActivityRecorded;
 import org.campaignledger.kernel.participation.ParticipationEvent.WeakOrganisationFlagged;
 import org.campaignledger.query.ingest.LedgerEvent;
@@ -107,6 +108,9 @@ class UnitProgressProjection implements Projection {
         } else if (e instanceof RuleWarningRaised w) {
             readModels.updateInOrder(COLLECTION, id, event, Updates.push("warnings",
                     new Document("ruleId", w.ruleId()).append("details", w.details()).append("at", event.recordedAt())));
+        } else if (e instanceof StageWindowExceeded w) {
+            readModels.updateInOrder(COLLECTION, id, event,
+                    Updates.set("stages." + w.stage() + ".windowExceeded", true));
         } else if (e instanceof ParticipationConcluded c) {
             readModels.updateInOrder(COLLECTION, id, event, Updates.set("state", "CONCLUDED"),
                     Updates.set("concludedOn", c.date().toString()),

@@ -125,4 +125,11 @@ public sealed interface OpinionEvent extends LedgerEvent {
     @Revision("1")
     record OpinionClosed(OpinionId opinionId) implements OpinionEvent {
     }
+
+    /** ADVISORY (R-OPN-10): routed but not addressed within the follow-up period. */
+    @Revision("1")
+    record OpinionFollowUpOverdue(OpinionId opinionId, LocalDate routedOn, LocalDate dueOn,
+                                  java.time.Instant triggeredAt)
+            implements OpinionEvent, org.campaignledger.kernel.command.SystemTriggered {
+    }
 }

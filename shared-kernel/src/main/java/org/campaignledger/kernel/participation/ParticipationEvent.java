@@ -147,4 +147,11 @@ public sealed interface ParticipationEvent extends LedgerEvent {
     record RuleWarningRaised(ParticipationId participationId, String ruleId, String details)
             implements ParticipationEvent {
     }
+
+    /** ADVISORY: the stage's planned window ended while the unit was still in it (DOMAIN §4.19 stageWindowEnd). */
+    @Revision("1")
+    record StageWindowExceeded(ParticipationId participationId, int stage, LocalDate plannedTo,
+                               java.time.Instant triggeredAt)
+            implements ParticipationEvent, org.campaignledger.kernel.command.SystemTriggered {
+    }
 }

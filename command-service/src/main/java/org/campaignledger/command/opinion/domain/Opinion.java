@@ -7,11 +7,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.campaignledger.command.campaign.domain.CampaignDirectory;
+import org.campaignledger.command.domain.Deadlines;
 import org.campaignledger.command.domain.PlatformRules;
 import org.campaignledger.command.domain.RuleViolation;
 import org.campaignledger.command.organisation.domain.RosterDirectory;
@@ -44,6 +48,7 @@ import org.campaignledger.kernel.opinion.OpinionEvent.OpinionClosed;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionCopied;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionEscalated;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionExplained;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionFollowUpOverdue;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionMergedAsDuplicate;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionRecorded;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionReferred;
@@ -62,6 +67,8 @@ import org.campaignledger.kernel.organisation.UnitType;
 public class Opinion {
     enum Status { RECORDED, CLASSIFIED, ROUTED, ACKNOWLEDGED, ADDRESSED, RESOLVED, CLOSED, MERGED }
 
+    static final String OPINION_FOLLOW_UP = "opinionFollowUp";
+    static final int FOLLOW_UP_DAYS = 30;
     private static final Set<Status> BEFORE_ADDRESSED =
             EnumSet.of(Status.RECORDED, Status.CLASSIFIED, Status.ROUTED, Status.ACKNOWLEDGED);
 
@@ -69,7 +76,7 @@ public class Opinion {
     private OpinionId opinionId;
     private CampaignId campaignId;
     private UnitId collectedAtUnitId;
-    private java.time.LocalDate receivedOn;
+    private LocalDate receivedOn;
     private OpinionMode.Naming naming;
     private boolean submitterContactable;
     private OpinionClassification classification;
@@ -142,8 +149,9 @@ public class Opinion {
      * person is on the target unit's roster on the day the opinion was received.
      */
     @CommandHandler
-    void handle(RouteOpinion command, UnitDirectory units, RosterDirectory rosters,
-                @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
+    void handle(RouteOpinion command, UnitDirectory units, RosterDirectory rosters, DeadlineManager deadlines,
+                @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId,
+                @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         if (target != null) {
             throw new RuleViolation("R-OPN-03", "the opinion already has its primary target " + target.unitId()
                     + "; add recipients with CopyOpinionTo or move it up with EscalateOpinion",
@@ -163,6 +171,21 @@ public class Opinion {
                     + newTarget.unitId() + " on " + receivedOn, Map.of("field", "targetPersonId"));
         }
         apply(new OpinionRouted(opinionId, newTarget, PersonId.of(actorId)));
+        LocalDate routedOn = Deadlines.businessDate(occurredAt);
+        FollowUp followUp = new FollowUp(routedOn, routedOn.plusDays(FOLLOW_UP_DAYS));
+        deadlines.schedule(Deadlines.firesAfter(followUp.dueOn()), OPINION_FOLLOW_UP, followUp);
+    }
+
+    /** R-OPN-10's follow-up period after routing ({@code [ASM]} 30 days, DOMAIN §4.19 opinionFollowUp). */
+    record FollowUp(LocalDate routedOn, LocalDate dueOn) {
+    }
+
+    @DeadlineHandler(deadlineName = OPINION_FOLLOW_UP)
+    void on(FollowUp followUp) {
+        if (status == Status.ROUTED || status == Status.ACKNOWLEDGED) {
+            apply(new OpinionFollowUpOverdue(opinionId, followUp.routedOn(), followUp.dueOn(),
+                    Deadlines.firesAfter(followUp.dueOn())));
+        }
     }
 
     /** R-OPN-03: copies inform; they never count as a target. */
@@ -186,11 +209,12 @@ public class Opinion {
     }
 
     @CommandHandler
-    void handle(ExplainOpinion command, Vault vault) {
+    void handle(ExplainOpinion command, Vault vault, DeadlineManager deadlines) {
         requireStatus(EnumSet.of(Status.ACKNOWLEDGED), "; the target acknowledges the opinion first");
         Vault.Ref explanation = vault.put("opinion:" + opinionId, Vault.DataClass.INTERNAL, command.explanationText());
         apply(new OpinionExplained(opinionId, command.reason(), explanation.token(), explanation.sha256()));
         apply(new OpinionAddressed(opinionId, OpinionAddressed.AddressedBy.EXPLANATION));
+        deadlines.cancelAllWithinScope(OPINION_FOLLOW_UP);
     }
 
     /** R-OPN-04: what the unit cannot solve goes to a higher unit and stays linked to the same opinion. */
@@ -215,13 +239,14 @@ public class Opinion {
 
     /** R-OPN-05: duplicates are merged before the opinion is addressed; raw and unique counts both stay. */
     @CommandHandler
-    void handle(MergeDuplicateOpinion command) {
+    void handle(MergeDuplicateOpinion command, DeadlineManager deadlines) {
         requireStatus(BEFORE_ADDRESSED, "; an addressed opinion is no longer merged");
         if (command.intoOpinionId().equals(opinionId)) {
             throw new RuleViolation("R-OPN-05", "an opinion cannot be a duplicate of itself",
                     Map.of("field", "intoOpinionId"));
         }
         apply(new OpinionMergedAsDuplicate(opinionId, command.intoOpinionId(), command.similarity()));
+        deadlines.cancelAllWithinScope(OPINION_FOLLOW_UP);
     }
 
     /** Items do not exist yet in this slice, so only an opinion addressed by explanation can be resolved. */

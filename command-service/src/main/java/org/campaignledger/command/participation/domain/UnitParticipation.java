@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.campaignledger.command.campaign.domain.CampaignDirectory;
 import org.campaignledger.command.campaign.domain.CampaignPolicy;
+import org.campaignledger.command.domain.Deadlines;
 import org.campaignledger.command.domain.Guards;
 import org.campaignledger.command.domain.PlatformRules;
 import org.campaignledger.command.domain.RuleViolation;
@@ -65,6 +68,7 @@ import org.campaignledger.kernel.participation.ParticipationEvent.StageCompleted
 import org.campaignledger.kernel.participation.ParticipationEvent.StageExtended;
 import org.campaignledger.kernel.participation.ParticipationEvent.StageReopened;
 import org.campaignledger.kernel.participation.ParticipationEvent.StageStarted;
+import org.campaignledger.kernel.participation.ParticipationEvent.StageWindowExceeded;
 import org.campaignledger.kernel.participation.ParticipationEvent.StudyActivityRecorded;
 import org.campaignledger.kernel.participation.ParticipationEvent.SymposiumRecorded;
 import org.campaignledger.kernel.participation.ParticipationEvent.UnitLeadingGroupFormed;
@@ -82,6 +86,7 @@ public class UnitParticipation {
             EnumSet.of(ParticipationState.STAGE_1, ParticipationState.STAGE_2, ParticipationState.STAGE_3);
     private static final Set<ParticipationState> ACTIVE = EnumSet.of(ParticipationState.PREPARING,
             ParticipationState.STAGE_1, ParticipationState.STAGE_2, ParticipationState.STAGE_3);
+    static final String STAGE_WINDOW_END = "stageWindowEnd";
     private static final Set<ParticipationState> CLOSED =
             EnumSet.of(ParticipationState.CONCLUDED, ParticipationState.WITHDRAWN);
 
@@ -189,7 +194,7 @@ public class UnitParticipation {
 
     @CommandHandler
     void handle(StartStage command, CampaignDirectory campaigns, UnitDirectory units,
-                ParticipationDirectory participations) {
+                ParticipationDirectory participations, DeadlineManager deadlines) {
         int stage = command.stage();
         requireNotIn(CLOSED);
         if (stage > 1 && state != stageState(stage - 1)) {
@@ -248,10 +253,31 @@ public class UnitParticipation {
                     "no supervision-group member attended the concentrated study"));
         }
         if (stage > 1) {
+            deadlines.cancelAllWithinScope(STAGE_WINDOW_END);
             apply(new StageCompleted(participationId, stage - 1, command.date()));
         }
         apply(new StageStarted(participationId, stage, command.date(), command.plannedTo(),
                 predecessor.map(p -> p.participationId().unitId()).orElse(null), predecessorStart));
+        scheduleWindowEnd(deadlines, stage, command.plannedTo());
+    }
+
+    /** The stage-window deadline of §4.19: advisory, raised when the planned end passes inside the stage. */
+    record StageWindow(int stage, LocalDate plannedTo) {
+    }
+
+    private void scheduleWindowEnd(DeadlineManager deadlines, int stage, LocalDate plannedTo) {
+        if (plannedTo != null) {
+            deadlines.schedule(Deadlines.firesAfter(plannedTo), STAGE_WINDOW_END, new StageWindow(stage, plannedTo));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = STAGE_WINDOW_END)
+    void on(StageWindow window) {
+        LocalDate currentEnd = plannedEnds.get(window.stage());
+        if (state == stageState(window.stage()) && window.plannedTo().equals(currentEnd)) {
+            apply(new StageWindowExceeded(participationId, window.stage(), window.plannedTo(),
+                    Deadlines.firesAfter(window.plannedTo())));
+        }
     }
 
     /** R-UNP-15: study is not stage-gated; it is recorded from preparation to the end of Stage 3. */
@@ -313,7 +339,7 @@ public class UnitParticipation {
      * extended (DOMAIN-ERRATA B3).
      */
     @CommandHandler
-    void handle(ExtendStage command) {
+    void handle(ExtendStage command, DeadlineManager deadlines) {
         requireState(IN_STAGE);
         int current = currentStage();
         if (command.stage() > current) {
@@ -327,6 +353,8 @@ public class UnitParticipation {
         }
         apply(new StageExtended(participationId, current, oldEnd, command.newPlannedTo(), command.lookBackId(),
                 command.makeUpActivities()));
+        deadlines.cancelAllWithinScope(STAGE_WINDOW_END);
+        scheduleWindowEnd(deadlines, current, command.newPlannedTo());
     }
 
     /** R-UNP-23, REDO: the reviewed stage is entered again and the gate facts it produced are invalidated. */
@@ -349,7 +377,7 @@ public class UnitParticipation {
 
     /** R-UNP-16..19, 21, 22: what must hold before the unit concludes; R-UNP-20: open items do not block it. */
     @CommandHandler
-    void handle(ConcludeParticipation command, CampaignDirectory campaigns) {
+    void handle(ConcludeParticipation command, CampaignDirectory campaigns, DeadlineManager deadlines) {
         requireNotIn(CLOSED);
         if (state != ParticipationState.STAGE_3) {
             throw new RuleViolation(PlatformRules.STATE, "a participation concludes from STAGE_3, not " + state,
@@ -374,6 +402,7 @@ public class UnitParticipation {
                         || gateFacts.contains(GateFact.OVERALL_EVALUATION_PASSED), "R-UNP-21",
                         "the overall public evaluation has not passed")
                 .enforce();
+        deadlines.cancelAllWithinScope(STAGE_WINDOW_END);
         apply(new StageCompleted(participationId, 3, command.date()));
         apply(new ParticipationConcluded(participationId, command.date(),
                 ChronoUnit.DAYS.between(stageStarts.get(1), command.date())));

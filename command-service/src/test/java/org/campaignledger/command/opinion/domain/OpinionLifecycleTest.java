@@ -59,7 +59,8 @@ class OpinionLifecycleTest {
     private static final UnitId TOWN = UnitId.of("town");
     private static final UnitId VILLAGE = UnitId.of("village");
     private static final PersonId CLERK = PersonId.of("clerk-1");
-    private static final Map<String, Object> CLERK_ACTS = Map.of("actorId", "clerk-1");
+    private static final Map<String, Object> CLERK_ACTS =
+            Map.of("actorId", "clerk-1", "occurredAt", "2014-02-21T02:00:00Z");
     private static final Map<String, Object> OFFICE_ACTS = Map.of("actorId", "office-1");
 
     private AggregateTestFixture<Opinion> fixture;
@@ -258,5 +259,34 @@ class OpinionLifecycleTest {
                 .when(new CorrectOpinionClassification(ID, ProblemFamily.FOUR_WINDS, FourWind.FORMALISM, null, "VC2",
                         "it is about formalism"), OFFICE_ACTS)
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void R_OPN_10_a_routed_opinion_not_addressed_in_30_days_is_flagged() {
+        // Routed on 2014-02-21, due 30 days later on 2014-03-23, flagged at 2014-03-24 00:00 Asia/Shanghai.
+        java.time.Instant due = java.time.Instant.parse("2014-03-23T16:00:00Z");
+        fixture.given(recorded(OpinionMode.Naming.ANONYMOUS, false), classified())
+                .when(new RouteOpinion(ID, OpinionTarget.Level.UNIT, VILLAGE, null), CLERK_ACTS)
+                .expectScheduledDeadlineWithName(due, Opinion.OPINION_FOLLOW_UP);
+    }
+
+    @Test
+    void R_OPN_10_the_follow_up_deadline_flags_the_opinion_when_it_fires() {
+        java.time.Instant due = java.time.Instant.parse("2014-03-23T16:00:00Z");
+        fixture.givenCurrentTime(java.time.Instant.parse("2014-02-21T02:00:00Z"))
+                .andGiven(recorded(OpinionMode.Naming.ANONYMOUS, false), classified())
+                .andGivenCommands(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                        new RouteOpinion(ID, OpinionTarget.Level.UNIT, VILLAGE, null)).andMetaData(CLERK_ACTS))
+                .whenThenTimeAdvancesTo(due)
+                .expectEvents(new org.campaignledger.kernel.opinion.OpinionEvent.OpinionFollowUpOverdue(ID,
+                        LocalDate.of(2014, 2, 21), LocalDate.of(2014, 3, 23), due));
+    }
+
+    @Test
+    void R_OPN_10_an_addressed_opinion_is_not_flagged() {
+        fixture.given(recorded(OpinionMode.Naming.ANONYMOUS, false), classified(), routedTo(VILLAGE),
+                        new OpinionAcknowledged(ID, CLERK))
+                .when(new ExplainOpinion(ID, ExplanationReason.LONG_TERM, "Needs next year's budget"))
+                .expectNoScheduledDeadlines();
     }
 }

@@ -409,4 +409,35 @@ class UnitParticipationTest {
                         org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString(text))),
                 org.axonframework.test.matchers.Matchers.andNoMore());
     }
+
+    @Test
+    void a_stage_left_open_past_its_planned_end_raises_a_warning_at_midnight_Shanghai() {
+        java.time.Instant firesAt = java.time.Instant.parse("2014-04-30T16:00:00Z"); // 2014-05-01 00:00 +08:00
+        List<Object> prepared = new ArrayList<>(inStage1());
+        prepared.remove(prepared.size() - 1);
+        fixture.given(prepared)
+                .when(new StartStage(ID, 1, MAR_1, LocalDate.of(2014, 4, 30)))
+                .expectScheduledDeadlineWithName(firesAt, UnitParticipation.STAGE_WINDOW_END);
+    }
+
+    @Test
+    void the_stage_window_deadline_raises_the_warning_when_it_fires() {
+        java.time.Instant firesAt = java.time.Instant.parse("2014-04-30T16:00:00Z");
+        List<Object> prepared = new ArrayList<>(inStage1());
+        prepared.remove(prepared.size() - 1);
+        fixture.givenCurrentTime(java.time.Instant.parse("2014-03-01T00:00:00Z"))
+                .andGiven(prepared)
+                .andGivenCommands(new StartStage(ID, 1, MAR_1, LocalDate.of(2014, 4, 30)))
+                .whenThenTimeAdvancesTo(firesAt)
+                .expectEvents(new org.campaignledger.kernel.participation.ParticipationEvent.StageWindowExceeded(ID, 1,
+                        LocalDate.of(2014, 4, 30), firesAt));
+    }
+
+    @Test
+    void completing_the_stage_cancels_its_window_deadline() {
+        List<Object> history = inStage1();
+        history.add(study("s1", StudyActivityType.CONCENTRATED_STUDY, 6, true));
+        fixture.given(history).when(new StartStage(ID, 2, LocalDate.of(2014, 4, 20), null))
+                .expectNoScheduledDeadlines();
+    }
 }

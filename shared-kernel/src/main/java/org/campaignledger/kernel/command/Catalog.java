@@ -11,6 +11,10 @@ import org.campaignledger.kernel.opinion.OpinionCommand;
 import org.campaignledger.kernel.opinion.OpinionEvent;
 import org.campaignledger.kernel.organisation.OrgUnitCommand;
 import org.campaignledger.kernel.organisation.OrgUnitEvent;
+import org.campaignledger.kernel.rollout.RolloutCommand;
+import org.campaignledger.kernel.rollout.RolloutEvent;
+import org.campaignledger.kernel.supervision.SupervisionGroupCommand;
+import org.campaignledger.kernel.supervision.SupervisionGroupEvent;
 
 /**
  * Every command and event type by its simple name, read from the sealed interfaces: adding a record to a
@@ -18,9 +22,11 @@ import org.campaignledger.kernel.organisation.OrgUnitEvent;
  */
 public final class Catalog {
     private static final List<Class<?>> COMMAND_ROOTS =
-            List.of(OrgUnitCommand.class, CampaignCommand.class, OpinionCommand.class);
+            List.of(OrgUnitCommand.class, CampaignCommand.class, OpinionCommand.class, RolloutCommand.class,
+                    SupervisionGroupCommand.class);
     private static final List<Class<?>> EVENT_ROOTS =
-            List.of(OrgUnitEvent.class, CampaignEvent.class, OpinionEvent.class);
+            List.of(OrgUnitEvent.class, CampaignEvent.class, OpinionEvent.class, RolloutEvent.class,
+                    SupervisionGroupEvent.class);
 
     private static final Map<String, Class<? extends LedgerCommand>> COMMANDS = index(COMMAND_ROOTS, LedgerCommand.class);
     private static final Map<String, Class<? extends LedgerEvent>> EVENTS = index(EVENT_ROOTS, LedgerEvent.class);

@@ -1,0 +1,56 @@
+-- Command-side lookups of JurisdictionRollout and SupervisionGroup (DOMAIN §4.3, §4.4, DOMAIN-ERRATA I4), kept
+-- in the same transaction as the events. Date ranges include both ends; a NULL end is open.
+
+-- Rosters belong to OrgUnit (DOMAIN §4.1), whose migration may already have created this table; R-SG-03 and
+-- R-GEN-03 only need these four columns, so the definition here must stay compatible with that one.
+CREATE TABLE IF NOT EXISTS roster_entry (
+    unit_id    VARCHAR(100) NOT NULL,
+    person_id  VARCHAR(100) NOT NULL,
+    valid_from DATE         NOT NULL,
+    valid_to   DATE
+);
+
+CREATE TABLE rollout_office_approver (
+    rollout_id           VARCHAR(100) NOT NULL,
+    jurisdiction_unit_id VARCHAR(100) NOT NULL,
+    person_id            VARCHAR(100) NOT NULL,
+    PRIMARY KEY (rollout_id, person_id)
+);
+
+CREATE TABLE policy_exception (
+    exception_id   VARCHAR(100) NOT NULL PRIMARY KEY,
+    rollout_id     VARCHAR(100) NOT NULL,
+    unit_id        VARCHAR(100) NOT NULL,
+    rule_id        VARCHAR(32)  NOT NULL,
+    approved_by    VARCHAR(100) NOT NULL,
+    granted_on     DATE         NOT NULL,
+    valid_until    DATE,
+    reusable       BOOLEAN      NOT NULL
+);
+CREATE INDEX policy_exception_unit_rule ON policy_exception (unit_id, rule_id);
+
+CREATE TABLE sg_group (
+    sg_id               VARCHAR(100) NOT NULL PRIMARY KEY,
+    kind                VARCHAR(16)  NOT NULL,
+    dispatching_unit_id VARCHAR(100) NOT NULL,
+    dispatching_level   VARCHAR(16)  NOT NULL,
+    disbanded_on        DATE
+);
+
+CREATE TABLE sg_member (
+    sg_id          VARCHAR(100) NOT NULL REFERENCES sg_group (sg_id),
+    person_id      VARCHAR(100) NOT NULL,
+    source_unit_id VARCHAR(100) NOT NULL,
+    valid_from     DATE         NOT NULL,
+    valid_to       DATE,
+    PRIMARY KEY (sg_id, person_id, valid_from)
+);
+
+CREATE TABLE sg_assignment (
+    sg_id      VARCHAR(100) NOT NULL REFERENCES sg_group (sg_id),
+    unit_id    VARCHAR(100) NOT NULL,
+    valid_from DATE         NOT NULL,
+    valid_to   DATE,
+    PRIMARY KEY (sg_id, unit_id, valid_from)
+);
+CREATE INDEX sg_assignment_unit ON sg_assignment (unit_id);

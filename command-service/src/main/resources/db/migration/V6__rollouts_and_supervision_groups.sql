@@ -49,8 +49,13 @@ CREATE TABLE sg_member (
 CREATE TABLE sg_assignment (
     sg_id      VARCHAR(100) NOT NULL REFERENCES sg_group (sg_id),
     unit_id    VARCHAR(100) NOT NULL,
+    kind       VARCHAR(16)  NOT NULL,
     valid_from DATE         NOT NULL,
     valid_to   DATE,
     PRIMARY KEY (sg_id, unit_id, valid_from)
 );
 CREATE INDEX sg_assignment_unit ON sg_assignment (unit_id);
+-- R-SG-02 is checked in the aggregate against this table; two groups assigning the same unit concurrently
+-- would both pass that check, so the store refuses the second open-ended non-circuit assignment.
+CREATE UNIQUE INDEX sg_assignment_one_open_supervisor ON sg_assignment (unit_id)
+    WHERE valid_to IS NULL AND kind <> 'CIRCUIT';

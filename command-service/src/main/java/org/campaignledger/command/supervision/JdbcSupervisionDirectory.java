@@ -93,8 +93,10 @@ public class JdbcSupervisionDirectory implements SupervisionDirectory {
 
     @EventHandler
     void on(UnitAssignedToSupervisionGroup event) {
-        jdbc.update("INSERT INTO sg_assignment (sg_id, unit_id, valid_from) VALUES (?, ?, ?)",
-                event.sgId().value(), event.unitId().value(), Date.valueOf(event.from()));
+        jdbc.update("""
+                        INSERT INTO sg_assignment (sg_id, unit_id, kind, valid_from)
+                        SELECT sg_id, ?, kind, ? FROM sg_group WHERE sg_id = ?""",
+                event.unitId().value(), Date.valueOf(event.from()), event.sgId().value());
     }
 
     @EventHandler

@@ -35,7 +35,8 @@ public class JdbcRolloutLookups implements OfficeApprovers, PolicyExceptions {
     @Override
     public Optional<Granted> find(ExceptionId exceptionId) {
         return jdbc.query("""
-                        SELECT exception_id, rollout_id, unit_id, rule_id, approved_by, granted_on, valid_until, reusable
+                        SELECT exception_id, rollout_id, unit_id, rule_id, approved_by, granted_on, valid_until,
+                               reusable
                         FROM policy_exception WHERE exception_id = ?""",
                 (rs, i) -> new Granted(ExceptionId.of(rs.getString(1)), RolloutId.of(rs.getString(2)),
                         UnitId.of(rs.getString(3)), rs.getString(4), PersonId.of(rs.getString(5)),

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code rm_rollouts}: one document per jurisdiction rollout, with its tiers' planned windows per stage (the
- * Gantt view of DOMAIN §4.3), its office, guidance, overrides, report hearings and granted exceptions. A tier defined again
- * replaces the earlier definition (R-RLO-04).
+ * Gantt view of DOMAIN §4.3), its office, guidance, overrides, report hearings and granted exceptions. A tier
+ * defined again replaces the earlier definition (R-RLO-04).
  */
 @Component
 class RolloutProjection implements Projection {

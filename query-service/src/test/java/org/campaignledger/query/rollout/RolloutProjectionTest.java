@@ -35,6 +35,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class RolloutProjectionTest {
     private static final RolloutId ID = RolloutId.of("mlc:2:county");
     private static final UnitId COUNTY = UnitId.of("county");
+    private static final CampaignId CAMPAIGN = CampaignId.of("mlc");
     private static final LocalDate DAY = LocalDate.of(2014, 2, 28);
     private static final TierSelector TOWNSHIPS = new TierSelector(Set.of(Level.TOWNSHIP), Set.of());
 
@@ -65,20 +66,20 @@ class RolloutProjectionTest {
 
     private static TierDefined tier2(int startDay) {
         LocalDate from = LocalDate.of(2014, 3, startDay);
-        return new TierDefined(ID, COUNTY, 2, TOWNSHIPS, Map.of(Stage.STAGE_1, new DateWindow(from, from.plusDays(30))),
-                DAY, null);
+        return new TierDefined(ID, CAMPAIGN, COUNTY, 2, TOWNSHIPS,
+                Map.of(Stage.STAGE_1, new DateWindow(from, from.plusDays(30))), DAY, null);
     }
 
     @Test
     void a_redefined_tier_replaces_its_windows_and_redelivery_changes_nothing() {
-        projection.apply(event(0, new RolloutOpened(ID, CampaignId.of("mlc"), 2, COUNTY, Level.COUNTY)));
+        projection.apply(event(0, new RolloutOpened(ID, CAMPAIGN, 2, COUNTY, Level.COUNTY)));
         projection.apply(event(1, tier2(16)));
-        projection.apply(event(2, new MobilisationConferenceHeld(ID, COUNTY, DAY)));
+        projection.apply(event(2, new MobilisationConferenceHeld(ID, CAMPAIGN, COUNTY, DAY)));
         projection.apply(event(3, tier2(20)));
-        projection.apply(event(4, new PolicyExceptionGranted(ID, COUNTY, ExceptionId.of("exc-1"), UnitId.of("town"),
-                "R-UNP-16", "harvest", PersonId.of("approver-1"), DAY, null, false)));
-        projection.apply(event(4, new PolicyExceptionGranted(ID, COUNTY, ExceptionId.of("exc-1"), UnitId.of("town"),
-                "R-UNP-16", "harvest", PersonId.of("approver-1"), DAY, null, false)));
+        PolicyExceptionGranted granted = new PolicyExceptionGranted(ID, CAMPAIGN, COUNTY, ExceptionId.of("exc-1"),
+                UnitId.of("town"), "R-UNP-16", "harvest", PersonId.of("approver-1"), DAY, null, false);
+        projection.apply(event(4, granted));
+        projection.apply(event(4, granted));
         projection.apply(event(1, tier2(16)));
 
         Document rollout = readModels.find(RolloutProjection.COLLECTION, ID.value());

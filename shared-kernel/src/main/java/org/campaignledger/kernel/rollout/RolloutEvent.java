@@ -15,13 +15,20 @@ import org.campaignledger.kernel.organisation.Level;
 import org.campaignledger.kernel.organisation.UnitType;
 
 /**
- * Events of the {@code JurisdictionRollout} aggregate (DOMAIN §4.3). Every event names the jurisdiction, so
- * lookups and projections never have to parse the rollout id.
+ * Events of the {@code JurisdictionRollout} aggregate (DOMAIN §4.3). Every event names the campaign and the
+ * jurisdiction, so the envelope carries the policy version and nothing has to parse the rollout id.
  */
 public sealed interface RolloutEvent extends LedgerEvent {
     RolloutId rolloutId();
 
+    CampaignId campaignId();
+
     UnitId jurisdictionUnitId();
+
+    @Override
+    default String concernsCampaignId() {
+        return campaignId().value();
+    }
 
     @Override
     default String concernsJurisdictionId() {
@@ -31,50 +38,50 @@ public sealed interface RolloutEvent extends LedgerEvent {
     @Revision("1")
     record RolloutOpened(RolloutId rolloutId, CampaignId campaignId, int batchNo, UnitId jurisdictionUnitId,
                          Level jurisdictionLevel) implements RolloutEvent {
-        @Override
-        public String concernsCampaignId() {
-            return campaignId.value();
-        }
     }
 
     @Revision("1")
-    record LeadingGroupEstablished(RolloutId rolloutId, UnitId jurisdictionUnitId, PersonId headPersonId,
-                                   Set<PersonId> memberIds, LocalDate date) implements RolloutEvent {
+    record LeadingGroupEstablished(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId,
+                                   PersonId headPersonId, Set<PersonId> memberIds, LocalDate date)
+            implements RolloutEvent {
     }
 
     /** One office per rollout: the rollout id identifies it. */
     @Revision("1")
-    record CampaignOfficeEstablished(RolloutId rolloutId, UnitId jurisdictionUnitId, PersonId directorPersonId,
-                                     Set<PersonId> staffIds, Set<PersonId> approverIds, LocalDate date)
+    record CampaignOfficeEstablished(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId,
+                                     PersonId directorPersonId, Set<PersonId> staffIds, Set<PersonId> approverIds,
+                                     LocalDate date)
             implements RolloutEvent {
     }
 
     /** {@code exceptionId} is the R-RLO-03 exception this definition used, or null. */
     @Revision("1")
-    record TierDefined(RolloutId rolloutId, UnitId jurisdictionUnitId, int tierNo, TierSelector selector,
-                       Map<Stage, DateWindow> plannedWindows, LocalDate date, ExceptionId exceptionId)
+    record TierDefined(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId, int tierNo,
+                       TierSelector selector, Map<Stage, DateWindow> plannedWindows, LocalDate date,
+                       ExceptionId exceptionId)
             implements RolloutEvent {
     }
 
     @Revision("1")
-    record TypeGuidanceIssued(RolloutId rolloutId, UnitId jurisdictionUnitId, UnitType unitType,
+    record TypeGuidanceIssued(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId, UnitType unitType,
                               String documentRef) implements RolloutEvent {
     }
 
     @Revision("1")
-    record PolicyOverridden(RolloutId rolloutId, UnitId jurisdictionUnitId, String parameter, String value,
-                            String reason, PersonId overriddenByPersonId) implements RolloutEvent {
+    record PolicyOverridden(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId, String parameter,
+                            String value, String reason, PersonId overriddenByPersonId) implements RolloutEvent {
     }
 
     @Revision("1")
-    record MobilisationConferenceHeld(RolloutId rolloutId, UnitId jurisdictionUnitId, LocalDate date)
+    record MobilisationConferenceHeld(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId,
+                                      LocalDate date) implements RolloutEvent {
+    }
+
+    @Revision("1")
+    record PolicyExceptionGranted(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId,
+                                  ExceptionId exceptionId, UnitId unitId, String ruleId, String justification,
+                                  PersonId approvedByPersonId, LocalDate date, LocalDate validUntil, boolean reusable)
             implements RolloutEvent {
-    }
-
-    @Revision("1")
-    record PolicyExceptionGranted(RolloutId rolloutId, UnitId jurisdictionUnitId, ExceptionId exceptionId,
-                                  UnitId unitId, String ruleId, String justification, PersonId approvedByPersonId,
-                                  LocalDate date, LocalDate validUntil, boolean reusable) implements RolloutEvent {
         @Override
         public String concernsUnitId() {
             return unitId.value();
@@ -82,11 +89,12 @@ public sealed interface RolloutEvent extends LedgerEvent {
     }
 
     @Revision("1")
-    record LowerLevelReportHeard(RolloutId rolloutId, UnitId jurisdictionUnitId, PersonId secretaryPersonId,
-                                 YearMonth month, LocalDate date) implements RolloutEvent {
+    record LowerLevelReportHeard(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId,
+                                 PersonId secretaryPersonId, YearMonth month, LocalDate date) implements RolloutEvent {
     }
 
     @Revision("1")
-    record RolloutClosed(RolloutId rolloutId, UnitId jurisdictionUnitId, LocalDate date) implements RolloutEvent {
+    record RolloutClosed(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId, LocalDate date)
+            implements RolloutEvent {
     }
 }

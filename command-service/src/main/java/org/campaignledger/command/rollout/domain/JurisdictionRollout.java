@@ -21,6 +21,7 @@ import org.campaignledger.command.organisation.domain.UnitDirectory.UnitFacts;
 import org.campaignledger.command.rollout.domain.PolicyExceptions.Granted;
 import org.campaignledger.command.supervision.domain.RosterCheck;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
+import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.ExceptionId;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.RolloutId;
@@ -79,6 +80,7 @@ public class JurisdictionRollout {
 
     @AggregateIdentifier
     private RolloutId rolloutId;
+    private CampaignId campaignId;
     private UnitId jurisdictionUnitId;
     private Level jurisdictionLevel;
     private State state;
@@ -119,8 +121,8 @@ public class JurisdictionRollout {
             throw new RuleViolation(PlatformRules.EXISTS, "the leading group is already established",
                     Map.of("field", "headPersonId"));
         }
-        apply(new LeadingGroupEstablished(rolloutId, jurisdictionUnitId, command.headPersonId(), command.memberIds(),
-                command.date()));
+        apply(new LeadingGroupEstablished(rolloutId, campaignId, jurisdictionUnitId, command.headPersonId(),
+                command.memberIds(), command.date()));
     }
 
     /** CENTRAL and PROVINCE rollouts hold only the office (DOMAIN-ERRATA B7), so they need no leading group. */
@@ -135,7 +137,7 @@ public class JurisdictionRollout {
             throw new RuleViolation(PlatformRules.STATE, "establish the leading group before its office",
                     Map.of("state", state.name()));
         }
-        apply(new CampaignOfficeEstablished(rolloutId, jurisdictionUnitId, command.directorPersonId(),
+        apply(new CampaignOfficeEstablished(rolloutId, campaignId, jurisdictionUnitId, command.directorPersonId(),
                 command.staffIds(), command.approverIds(), command.date()));
     }
 
@@ -182,14 +184,15 @@ public class JurisdictionRollout {
             requireUsableException(command.exceptionId(), command.date());
             usedException = command.exceptionId();
         }
-        apply(new TierDefined(rolloutId, jurisdictionUnitId, tierNo, selector, command.plannedWindows(),
+        apply(new TierDefined(rolloutId, campaignId, jurisdictionUnitId, tierNo, selector, command.plannedWindows(),
                 command.date(), usedException));
     }
 
     @CommandHandler
     void handle(IssueTypeGuidance command) {
         requireState(State.PLANNING, State.ACTIVE);
-        apply(new TypeGuidanceIssued(rolloutId, jurisdictionUnitId, command.unitType(), command.documentRef()));
+        apply(new TypeGuidanceIssued(rolloutId, campaignId, jurisdictionUnitId, command.unitType(),
+                command.documentRef()));
     }
 
     @CommandHandler
@@ -203,7 +206,7 @@ public class JurisdictionRollout {
             throw new RuleViolation(PlatformRules.VALIDATION, command.parameter() + " is a number of days",
                     Map.of("field", "value"));
         }
-        apply(new PolicyOverridden(rolloutId, jurisdictionUnitId, command.parameter(), command.value(),
+        apply(new PolicyOverridden(rolloutId, campaignId, jurisdictionUnitId, command.parameter(), command.value(),
                 command.reason(), PersonId.of(actorId)));
     }
 
@@ -215,7 +218,7 @@ public class JurisdictionRollout {
                     "the leading group and the campaign office must exist before mobilisation",
                     Map.of("state", state.name()));
         }
-        apply(new MobilisationConferenceHeld(rolloutId, jurisdictionUnitId, command.date()));
+        apply(new MobilisationConferenceHeld(rolloutId, campaignId, jurisdictionUnitId, command.date()));
     }
 
     /**
@@ -254,22 +257,22 @@ public class JurisdictionRollout {
             throw new RuleViolation("R-GEN-03", approver + " is a member of " + command.unitId()
                     + " and may not approve its exception", Map.of("field", "actorId"));
         }
-        apply(new PolicyExceptionGranted(rolloutId, jurisdictionUnitId, command.exceptionId(), command.unitId(),
-                command.ruleId(), command.justification(), approver, command.date(), command.validUntil(),
-                command.reusable()));
+        apply(new PolicyExceptionGranted(rolloutId, campaignId, jurisdictionUnitId, command.exceptionId(),
+                command.unitId(), command.ruleId(), command.justification(), approver, command.date(),
+                command.validUntil(), command.reusable()));
     }
 
     @CommandHandler
     void handle(RecordReportHearing command) {
         requireState(State.ACTIVE);
-        apply(new LowerLevelReportHeard(rolloutId, jurisdictionUnitId, command.secretaryPersonId(), command.month(),
-                command.date()));
+        apply(new LowerLevelReportHeard(rolloutId, campaignId, jurisdictionUnitId, command.secretaryPersonId(),
+                command.month(), command.date()));
     }
 
     @CommandHandler
     void handle(CloseRollout command) {
         requireState(State.ACTIVE);
-        apply(new RolloutClosed(rolloutId, jurisdictionUnitId, command.date()));
+        apply(new RolloutClosed(rolloutId, campaignId, jurisdictionUnitId, command.date()));
     }
 
     private boolean needsLeadingGroup() {
@@ -331,6 +334,7 @@ public class JurisdictionRollout {
     @EventSourcingHandler
     void on(RolloutOpened event) {
         rolloutId = event.rolloutId();
+        campaignId = event.campaignId();
         jurisdictionUnitId = event.jurisdictionUnitId();
         jurisdictionLevel = event.jurisdictionLevel();
         state = State.PLANNING;

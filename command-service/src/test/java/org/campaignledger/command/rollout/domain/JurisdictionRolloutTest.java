@@ -69,11 +69,11 @@ class JurisdictionRolloutTest {
     }
 
     private static LeadingGroupEstablished leadingGroup() {
-        return new LeadingGroupEstablished(ID, COUNTY, PersonId.of("secretary"), Set.of(PersonId.of("secretary")), DAY);
+        return new LeadingGroupEstablished(ID, CAMPAIGN, COUNTY, PersonId.of("secretary"), Set.of(PersonId.of("secretary")), DAY);
     }
 
     private static CampaignOfficeEstablished office() {
-        return new CampaignOfficeEstablished(ID, COUNTY, PersonId.of("director"), Set.of(),
+        return new CampaignOfficeEstablished(ID, CAMPAIGN, COUNTY, PersonId.of("director"), Set.of(),
                 Set.of(APPROVER, PersonId.of("approver-2")), DAY);
     }
 
@@ -84,11 +84,11 @@ class JurisdictionRolloutTest {
 
     private static TierDefined tier(int tierNo, TierSelector selector, Map<Stage, DateWindow> windows,
                                     ExceptionId exceptionId) {
-        return new TierDefined(ID, COUNTY, tierNo, selector, windows, DAY, exceptionId);
+        return new TierDefined(ID, CAMPAIGN, COUNTY, tierNo, selector, windows, DAY, exceptionId);
     }
 
     private static PolicyExceptionGranted staggerException(boolean reusable) {
-        return new PolicyExceptionGranted(ID, COUNTY, EXCEPTION, COUNTY, "R-RLO-03", "townships start with the organs",
+        return new PolicyExceptionGranted(ID, CAMPAIGN, COUNTY, EXCEPTION, COUNTY, "R-RLO-03", "townships start with the organs",
                 APPROVER, DAY, null, reusable);
     }
 
@@ -121,10 +121,10 @@ class JurisdictionRolloutTest {
                 .expectExceptionMessage("the leading group and the campaign office must exist before mobilisation");
         fixture.given(opened(), leadingGroup(), office())
                 .when(new HoldMobilisationConference(ID, DAY))
-                .expectEvents(new MobilisationConferenceHeld(ID, COUNTY, DAY));
-        fixture.given(opened(), leadingGroup(), office(), new MobilisationConferenceHeld(ID, COUNTY, DAY))
+                .expectEvents(new MobilisationConferenceHeld(ID, CAMPAIGN, COUNTY, DAY));
+        fixture.given(opened(), leadingGroup(), office(), new MobilisationConferenceHeld(ID, CAMPAIGN, COUNTY, DAY))
                 .when(new RecordReportHearing(ID, PersonId.of("town-secretary"), YearMonth.of(2014, 3), DAY))
-                .expectEvents(new LowerLevelReportHeard(ID, COUNTY, PersonId.of("town-secretary"),
+                .expectEvents(new LowerLevelReportHeard(ID, CAMPAIGN, COUNTY, PersonId.of("town-secretary"),
                         YearMonth.of(2014, 3), DAY));
     }
 
@@ -185,7 +185,7 @@ class JurisdictionRolloutTest {
     @Test
     void R_RLO_03_the_stagger_follows_the_jurisdictions_override() {
         fixture.given(opened(), tier(1, ORGANS, stage1From(3, 1), null),
-                        new PolicyOverridden(ID, COUNTY, "tierStaggerDays", "4", "small county", APPROVER))
+                        new PolicyOverridden(ID, CAMPAIGN, COUNTY, "tierStaggerDays", "4", "small county", APPROVER))
                 .when(new DefineTier(ID, 2, TOWNSHIPS, stage1From(3, 5), DAY, null))
                 .expectEvents(tier(2, TOWNSHIPS, stage1From(3, 5), null));
     }
@@ -210,7 +210,7 @@ class JurisdictionRolloutTest {
     @Test
     void R_RLO_04_planned_windows_may_move_after_mobilisation() {
         fixture.given(opened(), leadingGroup(), office(), tier(1, ORGANS, stage1From(3, 1), null),
-                        tier(2, TOWNSHIPS, stage1From(3, 16), null), new MobilisationConferenceHeld(ID, COUNTY, DAY))
+                        tier(2, TOWNSHIPS, stage1From(3, 16), null), new MobilisationConferenceHeld(ID, CAMPAIGN, COUNTY, DAY))
                 .when(new DefineTier(ID, 2, TOWNSHIPS, stage1From(3, 20), DAY, null))
                 .expectEvents(tier(2, TOWNSHIPS, stage1From(3, 20), null));
     }
@@ -228,7 +228,7 @@ class JurisdictionRolloutTest {
     void B5_exceptions_may_be_granted_while_PLANNING() {
         fixture.given(opened(), leadingGroup(), office())
                 .when(grant("county", "R-RLO-03"), AS_APPROVER)
-                .expectEvents(new PolicyExceptionGranted(ID, COUNTY, EXCEPTION, COUNTY, "R-RLO-03", "harvest season",
+                .expectEvents(new PolicyExceptionGranted(ID, CAMPAIGN, COUNTY, EXCEPTION, COUNTY, "R-RLO-03", "harvest season",
                         APPROVER, DAY, null, false));
     }
 

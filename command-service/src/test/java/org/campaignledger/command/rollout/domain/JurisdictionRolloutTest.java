@@ -113,6 +113,21 @@ class JurisdictionRolloutTest {
     }
 
     @Test
+    void B7_a_PROVINCE_rollout_holds_an_office_without_a_leading_group_and_has_no_tiers() {
+        RolloutId province = RolloutId.of("mlc:2:prov");
+        fixture.given(new RolloutOpened(province, CAMPAIGN, 2, UnitId.of("prov"), Level.PROVINCE))
+                .when(new EstablishCampaignOffice(province, PersonId.of("director"), Set.of(), Set.of(APPROVER), DAY))
+                .expectEvents(new CampaignOfficeEstablished(province, CAMPAIGN, UnitId.of("prov"),
+                        PersonId.of("director"), Set.of(), Set.of(APPROVER), DAY));
+        fixture.given(new RolloutOpened(province, CAMPAIGN, 2, UnitId.of("prov"), Level.PROVINCE))
+                .when(new DefineTier(province, 1, new TierSelector(Set.of(Level.PROVINCE), Set.of()),
+                        stage1From(3, 1), DAY, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("a PROVINCE rollout has no tiers");
+    }
+
+    @Test
     void B5_mobilisation_needs_the_leading_group_and_office_and_makes_the_rollout_ACTIVE() {
         fixture.given(opened(), leadingGroup())
                 .when(new HoldMobilisationConference(ID, DAY))

@@ -59,3 +59,11 @@ CREATE INDEX sg_assignment_unit ON sg_assignment (unit_id);
 -- would both pass that check, so the store refuses the second open-ended non-circuit assignment.
 CREATE UNIQUE INDEX sg_assignment_one_open_supervisor ON sg_assignment (unit_id)
     WHERE valid_to IS NULL AND kind <> 'CIRCUIT';
+
+-- The latest guidance per unit type, for R-RLO-05 when a unit of that type starts Stage 1.
+CREATE TABLE rollout_type_guidance (
+    rollout_id   VARCHAR(100) NOT NULL,
+    unit_type    VARCHAR(32)  NOT NULL,
+    document_ref VARCHAR(500) NOT NULL,
+    PRIMARY KEY (rollout_id, unit_type)
+);

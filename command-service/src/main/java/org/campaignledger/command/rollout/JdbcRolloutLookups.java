@@ -7,19 +7,25 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.campaignledger.command.rollout.domain.OfficeApprovers;
 import org.campaignledger.command.rollout.domain.PolicyExceptions;
+import org.campaignledger.command.rollout.domain.TypeGuidance;
 import org.campaignledger.kernel.id.ExceptionId;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.RolloutId;
 import org.campaignledger.kernel.id.UnitId;
+import org.campaignledger.kernel.organisation.UnitType;
 import org.campaignledger.kernel.rollout.RolloutEvent.CampaignOfficeEstablished;
 import org.campaignledger.kernel.rollout.RolloutEvent.PolicyExceptionGranted;
+import org.campaignledger.kernel.rollout.RolloutEvent.TypeGuidanceIssued;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Office approvers and granted exceptions of every rollout, kept in the transaction that records them. */
+/**
+ * Office approvers, granted exceptions and type guidance of every rollout, kept in the transaction that records
+ * them.
+ */
 @Component
 @ProcessingGroup("command-lookups")
-public class JdbcRolloutLookups implements OfficeApprovers, PolicyExceptions {
+public class JdbcRolloutLookups implements OfficeApprovers, PolicyExceptions, TypeGuidance {
     private final JdbcTemplate jdbc;
 
     public JdbcRolloutLookups(JdbcTemplate jdbc) {
@@ -45,6 +51,12 @@ public class JdbcRolloutLookups implements OfficeApprovers, PolicyExceptions {
                 exceptionId.value()).stream().findFirst();
     }
 
+    @Override
+    public Optional<String> documentFor(RolloutId rolloutId, UnitType unitType) {
+        return jdbc.query("SELECT document_ref FROM rollout_type_guidance WHERE rollout_id = ? AND unit_type = ?",
+                (rs, i) -> rs.getString(1), rolloutId.value(), unitType.name()).stream().findFirst();
+    }
+
     @EventHandler
     void on(CampaignOfficeEstablished event) {
         for (PersonId approver : event.approverIds()) {
@@ -64,5 +76,14 @@ public class JdbcRolloutLookups implements OfficeApprovers, PolicyExceptions {
                 event.exceptionId().value(), event.rolloutId().value(), event.unitId().value(), event.ruleId(),
                 event.approvedByPersonId().value(), Date.valueOf(event.date()),
                 event.validUntil() == null ? null : Date.valueOf(event.validUntil()), event.reusable());
+    }
+
+    /** Guidance issued again for the same type replaces the earlier document. */
+    @EventHandler
+    void on(TypeGuidanceIssued event) {
+        jdbc.update("""
+                        INSERT INTO rollout_type_guidance (rollout_id, unit_type, document_ref) VALUES (?, ?, ?)
+                        ON CONFLICT (rollout_id, unit_type) DO UPDATE SET document_ref = EXCLUDED.document_ref""",
+                event.rolloutId().value(), event.unitType().name(), event.documentRef());
     }
 }

@@ -15,6 +15,10 @@ import org.campaignledger.kernel.participation.ParticipationCommand;
 import org.campaignledger.kernel.participation.ParticipationEvent;
 import org.campaignledger.kernel.person.PersonCommand;
 import org.campaignledger.kernel.person.PersonEvent;
+import org.campaignledger.kernel.rollout.RolloutCommand;
+import org.campaignledger.kernel.rollout.RolloutEvent;
+import org.campaignledger.kernel.supervision.SupervisionGroupCommand;
+import org.campaignledger.kernel.supervision.SupervisionGroupEvent;
 
 /**
  * Every command and event type by its simple name, read from the sealed interfaces: adding a record to a
@@ -22,11 +26,11 @@ import org.campaignledger.kernel.person.PersonEvent;
  */
 public final class Catalog {
     private static final List<Class<?>> COMMAND_ROOTS =
-            List.of(OrgUnitCommand.class, PersonCommand.class, CampaignCommand.class, OpinionCommand.class,
-                    ParticipationCommand.class);
+            List.of(OrgUnitCommand.class, PersonCommand.class, CampaignCommand.class, RolloutCommand.class,
+                    SupervisionGroupCommand.class, OpinionCommand.class, ParticipationCommand.class);
     private static final List<Class<?>> EVENT_ROOTS =
-            List.of(OrgUnitEvent.class, PersonEvent.class, CampaignEvent.class, OpinionEvent.class,
-                    ParticipationEvent.class);
+            List.of(OrgUnitEvent.class, PersonEvent.class, CampaignEvent.class, RolloutEvent.class,
+                    SupervisionGroupEvent.class, OpinionEvent.class, ParticipationEvent.class);
 
     private static final Map<String, Class<? extends LedgerCommand>> COMMANDS = index(COMMAND_ROOTS, LedgerCommand.class);
     private static final Map<String, Class<? extends LedgerEvent>> EVENTS = index(EVENT_ROOTS, LedgerEvent.class);

@@ -1,0 +1,31 @@
+package org.campaignledger.query.rollout;
+
+import com.mongodb.client.model.Filters;
+import io.swagger.v3.oas.annotations.Operation;
+import org.bson.Document;
+import org.campaignledger.query.platform.NotFoundException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/rollouts")
+class RolloutController {
+    private final MongoTemplate mongo;
+
+    RolloutController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Operation(summary = "One jurisdiction rollout with its tiers' planned windows, office and exceptions")
+    @GetMapping("/{rolloutId}")
+    Document rollout(@PathVariable String rolloutId) {
+        Document rollout = mongo.getCollection(RolloutProjection.COLLECTION).find(Filters.eq("_id", rolloutId)).first();
+        if (rollout == null) {
+            throw new NotFoundException("no rollout " + rolloutId);
+        }
+        return rollout;
+    }
+}

@@ -34,10 +34,12 @@ class ParticipationFlowTest {
         ok(client.command("RegisterUnit", Map.of("unitId", town, "code", town, "name", "Town", "level", "TOWNSHIP",
                 "unitType", "TOWNSHIP_STREET", "partyOrgKind", "COMMITTEE", "parentUnitId", county)));
 
+        appointSecretary(county, "sec-" + county);
+        appointSecretary(town, "sec-" + town);
         String countyParticipation = register(campaign, county, 1);
         String townParticipation = register(campaign, town, 2);
-        prepare(countyParticipation);
-        prepare(townParticipation);
+        prepare(countyParticipation, "sec-" + county);
+        prepare(townParticipation, "sec-" + town);
 
         var early = client.command("StartStage", Map.of("participationId", townParticipation, "stage", 1,
                 "date", "2014-03-01"));
@@ -101,10 +103,20 @@ class ParticipationFlowTest {
         return registered.body().get("aggregateId").asText();
     }
 
-    private void prepare(String participation) {
+    private void appointSecretary(String unit, String person) {
+        ok(client.command("RegisterPerson", Map.of("personId", person, "name", "Secretary of " + unit,
+                "contact", "0546-0000000", "partyMember", true, "homeBranchUnitId", unit)));
+        ok(client.command("AppointRosterMember", Map.of("unitId", unit, "personId", person, "position", "SECRETARY",
+                "mainLeader", true, "effectiveFrom", "2013-01-01")));
+    }
+
+    private void prepare(String participation, String secretary) {
         ok(client.command("StartPreparation", Map.of("participationId", participation, "date", "2014-02-20")));
+        var deputyHeaded = client.command("FormUnitLeadingGroup", Map.of("participationId", participation,
+                "headPersonId", "someone-else", "officeHeadPersonId", "office-1", "date", "2014-02-21"));
+        assertThat(deputyHeaded.body().get("ruleId").asText()).isEqualTo("R-RLO-01");
         ok(client.command("FormUnitLeadingGroup", Map.of("participationId", participation,
-                "headPersonId", "secretary-1", "officeHeadPersonId", "office-1")));
+                "headPersonId", secretary, "officeHeadPersonId", "office-1", "date", "2014-02-21")));
         ok(client.command("RecordMobilisation", Map.of("participationId", participation, "date", "2014-02-27")));
         ok(client.command("CreditGateFact", Map.of("participationId", participation,
                 "fact", "IMPLEMENTATION_PLAN_APPROVED", "sourceAggregateType", "ReviewableDocument",

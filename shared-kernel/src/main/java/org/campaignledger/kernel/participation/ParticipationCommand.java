@@ -72,9 +72,11 @@ public sealed interface ParticipationCommand extends LedgerCommand {
     }
 
     record FormUnitLeadingGroup(@TargetAggregateIdentifier ParticipationId participationId, PersonId headPersonId,
-                                List<PersonId> memberIds, PersonId officeHeadPersonId) implements ParticipationCommand {
+                                List<PersonId> memberIds, PersonId officeHeadPersonId, LocalDate date)
+            implements ParticipationCommand {
         public FormUnitLeadingGroup {
             InvalidCommandException.required(participationId, "participationId");
+            InvalidCommandException.required(date, "date");
             InvalidCommandException.required(headPersonId, "headPersonId");
             InvalidCommandException.required(officeHeadPersonId, "officeHeadPersonId");
             memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);

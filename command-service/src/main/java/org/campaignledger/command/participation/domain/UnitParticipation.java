@@ -23,6 +23,7 @@ import org.campaignledger.command.domain.Deadlines;
 import org.campaignledger.command.domain.Guards;
 import org.campaignledger.command.domain.PlatformRules;
 import org.campaignledger.command.domain.RuleViolation;
+import org.campaignledger.command.organisation.domain.RosterDirectory;
 import org.campaignledger.command.organisation.domain.UnitDirectory;
 import org.campaignledger.command.organisation.domain.UnitDirectory.UnitFacts;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
@@ -112,10 +113,14 @@ public class UnitParticipation {
         // for event sourcing
     }
 
-    /** R-UNP-01..04: one participation per unit per campaign, admitted by the batch, its obligations derived. */
+    /**
+     * R-UNP-01..04: one participation per unit per campaign, admitted by the batch, its obligations derived.
+     * R-ORG-03 (DOMAIN-ERRATA M5): the unit has its main leader when it registers.
+     */
     @CommandHandler
     public UnitParticipation(RegisterParticipation command, UnitDirectory units, CampaignDirectory campaigns,
-                             ParticipationDirectory participations) {
+                             ParticipationDirectory participations, RosterDirectory rosters,
+                             @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         UnitFacts unit = units.find(command.unitId()).orElseThrow(() -> new RuleViolation(PlatformRules.NOT_FOUND,
                 "unit " + command.unitId() + " is not registered", Map.of("field", "unitId")));
         Set<UnitType> admitted = campaigns.batchCategories(command.campaignId(), command.batchNo())
@@ -130,6 +135,11 @@ public class UnitParticipation {
             throw new RuleViolation("R-UNP-01", "batch " + command.batchNo() + " does not admit units of type "
                     + unit.unitType(), Map.of("field", "unitId", "unitType", unit.unitType().name(),
                     "participatingCategories", admitted.stream().map(Enum::name).sorted().toList()));
+        }
+        LocalDate asOf = Deadlines.businessDate(occurredAt);
+        if (rosters.mainLeaderAsOf(command.unitId(), asOf).isEmpty()) {
+            throw new RuleViolation("R-ORG-03", "unit " + command.unitId() + " has no main leader on its roster on "
+                    + asOf, Map.of("field", "unitId"));
         }
         UnitFacts parent = unit.ancestorIds().isEmpty() ? null
                 : units.find(unit.ancestorIds().get(unit.ancestorIds().size() - 1)).orElse(null);
@@ -160,9 +170,16 @@ public class UnitParticipation {
         credit(GateFact.ORG_RECTIFICATION_DONE, "UnitParticipation", participationId.value(), "self");
     }
 
+    /** R-RLO-01: the unit's leading group is headed by its main leader. */
     @CommandHandler
-    void handle(FormUnitLeadingGroup command) {
+    void handle(FormUnitLeadingGroup command, RosterDirectory rosters) {
         requireState(ACTIVE);
+        Optional<PersonId> mainLeader = rosters.mainLeaderAsOf(unitId, command.date());
+        if (mainLeader.isEmpty() || !mainLeader.get().equals(command.headPersonId())) {
+            throw new RuleViolation("R-RLO-01", "the leading group is headed by the main leader of " + unitId
+                    + " on " + command.date() + " (" + mainLeader.map(PersonId::value).orElse("none on the roster") + ")",
+                    Map.of("field", "headPersonId"));
+        }
         apply(new UnitLeadingGroupFormed(participationId, command.headPersonId(), command.memberIds(),
                 command.officeHeadPersonId()));
         credit(GateFact.LEADING_GROUP_FORMED, "UnitParticipation", participationId.value(), "self");

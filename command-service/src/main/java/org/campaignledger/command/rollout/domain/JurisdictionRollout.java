@@ -115,8 +115,15 @@ public class JurisdictionRollout {
     }
 
     @CommandHandler
-    void handle(EstablishLeadingGroup command) {
+    void handle(EstablishLeadingGroup command, RosterDirectory rosters) {
         requireState(State.PLANNING);
+        var mainLeader = rosters.mainLeaderAsOf(jurisdictionUnitId, command.date());
+        if (mainLeader.isEmpty() || !mainLeader.get().equals(command.headPersonId())) {
+            throw new RuleViolation("R-RLO-01", "the leading group is headed by the main leader of "
+                    + jurisdictionUnitId + " on " + command.date() + " ("
+                    + mainLeader.map(PersonId::value).orElse("none on the roster") + ")",
+                    Map.of("field", "headPersonId"));
+        }
         if (leadingGroupEstablished) {
             throw new RuleViolation(PlatformRules.EXISTS, "the leading group is already established",
                     Map.of("field", "headPersonId"));

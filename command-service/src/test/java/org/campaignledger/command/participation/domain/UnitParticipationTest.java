@@ -88,7 +88,16 @@ class UnitParticipationTest {
                 .unit("firm", Level.VILLAGE, UnitType.SOE, "county", "town");
         fixture.registerInjectableResource(directories);
         fixture.registerInjectableResource(participations);
+        for (String unit : List.of("county", "town", "village", "county-school", "town-school", "firm")) {
+            rosters.mainLeader(unit, "secretary-of-" + unit, LocalDate.of(2013, 1, 1), null);
+        }
+        fixture.registerInjectableResource(rosters);
     }
+
+    private final org.campaignledger.command.supervision.domain.InMemoryRosters rosters =
+            new org.campaignledger.command.supervision.domain.InMemoryRosters();
+    private static final Map<String, Object> OFFICE_ON_FEB_20 =
+            Map.of("actorId", "office-1", "occurredAt", "2014-02-20T01:00:00Z");
 
     private static ParticipationRegistered registered(MeetingType meetingType) {
         return new ParticipationRegistered(ID, CAMPAIGN, 2, TOWN, UnitType.TOWNSHIP_STREET, Level.TOWNSHIP, 2, COUNTY,
@@ -138,26 +147,26 @@ class UnitParticipationTest {
     void R_UNP_01_one_participation_per_unit_and_campaign() {
         participations.byUnit.put(TOWN, new ParticipationDirectory.ParticipationFacts(
                 ParticipationId.of(CAMPAIGN, 1, TOWN), 1, Map.of()));
-        fixture.givenNoPriorActivity().when(register("town"))
+        fixture.givenNoPriorActivity().when(register("town"), OFFICE_ON_FEB_20)
                 .expectNoEvents().expectException(RuleViolation.class)
                 .expectExceptionMessage("unit town already takes part in this campaign as mlc:1:town");
     }
 
     @Test
     void R_UNP_01_the_batch_admits_the_unit_type() {
-        fixture.givenNoPriorActivity().when(register("firm"))
+        fixture.givenNoPriorActivity().when(register("firm"), OFFICE_ON_FEB_20)
                 .expectNoEvents().expectExceptionMessage("batch 2 does not admit units of type SOE");
     }
 
     @Test
     void R_UNP_02_R_UNP_03_R_UNP_04_a_township_holds_a_DLM_writes_full_material_and_a_collective_plan() {
-        fixture.givenNoPriorActivity().when(register("town")).expectEvents(registered(MeetingType.SPECIAL_DLM));
+        fixture.givenNoPriorActivity().when(register("town"), OFFICE_ON_FEB_20).expectEvents(registered(MeetingType.SPECIAL_DLM));
     }
 
     @Test
     void R_UNP_02_R_UNP_03_R_UNP_04_a_village_holds_an_OLM_writes_a_brief_and_a_problem_list() {
         ParticipationId id = ParticipationId.of(CAMPAIGN, 2, UnitId.of("village"));
-        fixture.givenNoPriorActivity().when(register("village"))
+        fixture.givenNoPriorActivity().when(register("village"), OFFICE_ON_FEB_20)
                 .expectEvents(new ParticipationRegistered(id, CAMPAIGN, 2, UnitId.of("village"),
                         UnitType.VILLAGE_COMMUNITY, Level.VILLAGE, 2, COUNTY, List.of(COUNTY, TOWN), MeetingType.SPECIAL_OLM,
                         MaterialRequirement.BRIEF, RectificationForm.PROBLEM_LIST));
@@ -165,9 +174,9 @@ class UnitParticipationTest {
 
     @Test
     void R_UNP_02_a_school_holds_a_DLM_only_directly_under_a_county() {
-        fixture.givenNoPriorActivity().when(register("county-school"))
+        fixture.givenNoPriorActivity().when(register("county-school"), OFFICE_ON_FEB_20)
                 .expectEventsMatching(payloadMentions("meetingType=SPECIAL_DLM, materialRequirement=FULL"));
-        fixture.givenNoPriorActivity().when(register("town-school"))
+        fixture.givenNoPriorActivity().when(register("town-school"), OFFICE_ON_FEB_20)
                 .expectEventsMatching(payloadMentions("meetingType=SPECIAL_OLM, materialRequirement=OPTIONAL"));
     }
 
@@ -439,5 +448,28 @@ class UnitParticipationTest {
         history.add(study("s1", StudyActivityType.CONCENTRATED_STUDY, 6, true));
         fixture.given(history).when(new StartStage(ID, 2, LocalDate.of(2014, 4, 20), null))
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void R_ORG_03_a_unit_registers_for_the_campaign_only_with_its_main_leader() {
+        UnitId orphan = UnitId.of("orphan");
+        directories.unit("orphan", Level.TOWNSHIP, UnitType.TOWNSHIP_STREET, "county");
+        fixture.givenNoPriorActivity().when(new RegisterParticipation(null, CAMPAIGN, 2, orphan, 2), OFFICE_ON_FEB_20)
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("unit orphan has no main leader on its roster on 2014-02-20");
+    }
+
+    @Test
+    void R_RLO_01_the_units_leading_group_is_headed_by_its_main_leader() {
+        fixture.given(registered(MeetingType.SPECIAL_DLM), new PreparationStarted(ID, MAR_1))
+                .when(new org.campaignledger.kernel.participation.ParticipationCommand.FormUnitLeadingGroup(ID,
+                        PersonId.of("deputy"), List.of(), PersonId.of("office-head"), MAR_1))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("the leading group is headed by the main leader of town on 2014-03-01 "
+                        + "(secretary-of-town)");
+        fixture.given(registered(MeetingType.SPECIAL_DLM), new PreparationStarted(ID, MAR_1))
+                .when(new org.campaignledger.kernel.participation.ParticipationCommand.FormUnitLeadingGroup(ID,
+                        PersonId.of("secretary-of-town"), List.of(), PersonId.of("office-head"), MAR_1))
+                .expectSuccessfulHandlerExecution();
     }
 }

@@ -283,4 +283,19 @@ class JurisdictionRolloutTest {
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("other-county is outside jurisdiction county");
     }
+
+    @Test
+    void R_RLO_01_the_leading_group_is_headed_by_the_jurisdictions_main_leader() {
+        rosters.mainLeader("county", "secretary", DAY.minusYears(1), null);
+        fixture.given(opened())
+                .when(new org.campaignledger.kernel.rollout.RolloutCommand.EstablishLeadingGroup(ID,
+                        PersonId.of("deputy"), Set.of(), DAY))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("the leading group is headed by the main leader of county on " + DAY
+                        + " (secretary)");
+        fixture.given(opened())
+                .when(new org.campaignledger.kernel.rollout.RolloutCommand.EstablishLeadingGroup(ID,
+                        PersonId.of("secretary"), Set.of(), DAY))
+                .expectEvents(leadingGroup());
+    }
 }

@@ -28,6 +28,7 @@ import org.campaignledger.kernel.command.DerivedIdentity;
 import org.campaignledger.kernel.command.InvalidCommandException;
 import org.campaignledger.kernel.command.LedgerCommand;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
+import org.campaignledger.kernel.id.ExceptionId;
 import org.campaignledger.kernel.id.UuidV7;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class CommandPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
-    private static final String[] ENVELOPE_FIELDS = {"commandId", "expectedVersion", "occurredAt"};
+    private static final String[] ENVELOPE_FIELDS = {"commandId", "expectedVersion", "occurredAt", "exceptionId"};
 
     private final CommandGateway gateway;
     private final CommandOutcomeStore outcomes;
@@ -78,6 +79,7 @@ class CommandPipeline {
         UUID commandId = commandId(body, request.idempotencyKey());
         Long expectedVersion = expectedVersion(body, request.ifMatch());
         Instant occurredAt = occurredAt(body);
+        String exceptionId = body.hasNonNull("exceptionId") ? body.get("exceptionId").asText() : null;
         for (String field : ENVELOPE_FIELDS) {
             body.remove(field);
         }
@@ -94,6 +96,9 @@ class CommandPipeline {
             aggregateId = targetIdOf(command);
             String target = aggregateId;
             Map<String, Object> metaData = metaData(request, commandId, expectedVersion, occurredAt);
+            if (exceptionId != null) {
+                metaData.put(MetaDataKeys.EXCEPTION_ID, ExceptionId.of(exceptionId).value());
+            }
             return inTransaction.execute(tx -> {
                 gateway.sendAndWait(new GenericCommandMessage<>(new GenericMessage<>(commandId.toString(), command,
                         metaData), type.getName()));

@@ -26,8 +26,10 @@ import org.campaignledger.command.domain.RuleViolation;
 import org.campaignledger.command.organisation.domain.RosterDirectory;
 import org.campaignledger.command.organisation.domain.UnitDirectory;
 import org.campaignledger.command.organisation.domain.UnitDirectory.UnitFacts;
+import org.campaignledger.command.rollout.domain.PolicyExceptions;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.campaignledger.kernel.id.CampaignId;
+import org.campaignledger.kernel.id.ExceptionId;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.UnitType;
@@ -211,7 +213,8 @@ public class UnitParticipation {
 
     @CommandHandler
     void handle(StartStage command, CampaignDirectory campaigns, UnitDirectory units,
-                ParticipationDirectory participations, DeadlineManager deadlines) {
+                ParticipationDirectory participations, PolicyExceptions exceptions, DeadlineManager deadlines,
+                @MetaDataValue(MetaDataKeys.EXCEPTION_ID) String exceptionId) {
         int stage = command.stage();
         requireNotIn(CLOSED);
         if (stage > 1 && state != stageState(stage - 1)) {
@@ -259,7 +262,8 @@ public class UnitParticipation {
                         "the unit this one cascades from (" + predecessor.map(p -> p.participationId().value()).orElse("")
                                 + ") has not started stage " + stage)
                 .check(predecessorStart == null || !command.date().isBefore(predecessorStart
-                                .plusDays(policy.tierStaggerDays() - policy.staggerToleranceDays())), "R-UNP-08",
+                                .plusDays(policy.tierStaggerDays() - policy.staggerToleranceDays()))
+                                || excepted(exceptions, exceptionId, "R-UNP-08", command.date()), "R-UNP-08",
                         "stage " + stage + " may start from " + (predecessorStart == null ? "" : predecessorStart
                                 .plusDays(policy.tierStaggerDays() - policy.staggerToleranceDays()))
                                 + " (predecessor's start + " + policy.tierStaggerDays() + " ± "
@@ -394,7 +398,8 @@ public class UnitParticipation {
 
     /** R-UNP-16..19, 21, 22: what must hold before the unit concludes; R-UNP-20: open items do not block it. */
     @CommandHandler
-    void handle(ConcludeParticipation command, CampaignDirectory campaigns, DeadlineManager deadlines) {
+    void handle(ConcludeParticipation command, CampaignDirectory campaigns, PolicyExceptions exceptions,
+                DeadlineManager deadlines, @MetaDataValue(MetaDataKeys.EXCEPTION_ID) String exceptionId) {
         requireNotIn(CLOSED);
         if (state != ParticipationState.STAGE_3) {
             throw new RuleViolation(PlatformRules.STATE, "a participation concludes from STAGE_3, not " + state,
@@ -405,7 +410,8 @@ public class UnitParticipation {
         LocalDate earliest = stageStarts.get(1).plus(policy.minUnitDuration());
         new Guards()
                 .check(openReworks.isEmpty(), "R-UNP-22", "the rework " + openReworks + " is not completed")
-                .check(!command.date().isBefore(earliest), "R-UNP-16", "the campaign runs at least "
+                .check(!command.date().isBefore(earliest)
+                                || excepted(exceptions, exceptionId, "R-UNP-16", command.date()), "R-UNP-16", "the campaign runs at least "
                         + policy.minUnitDuration() + " from Stage 1 (" + stageStarts.get(1) + "): not before " + earliest)
                 .check(gateFacts.contains(GateFact.COLLECTIVE_PLAN_PUBLISHED)
                                 && (!dlm || gateFacts.contains(GateFact.ALL_PERSONAL_PLANS_PUBLISHED)), "R-UNP-17",
@@ -430,6 +436,14 @@ public class UnitParticipation {
     void handle(RecordAccountabilityMeasure command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
         apply(new AccountabilityMeasureRecorded(participationId, command.personId(), command.measure(),
                 command.reason(), PersonId.of(actorId)));
+    }
+
+    /**
+     * OVERRIDABLE rules give way to a policy exception granted for this unit and rule (R-GEN-03); the command's
+     * envelope records the exception it used.
+     */
+    private boolean excepted(PolicyExceptions exceptions, String exceptionId, String ruleId, LocalDate on) {
+        return exceptionId != null && exceptions.isValidFor(ExceptionId.of(exceptionId), unitId, ruleId, on);
     }
 
     private void credit(GateFact fact, String sourceType, String sourceId, String sourceEventId) {

@@ -92,7 +92,15 @@ class UnitParticipationTest {
             rosters.mainLeader(unit, "secretary-of-" + unit, LocalDate.of(2013, 1, 1), null);
         }
         fixture.registerInjectableResource(rosters);
+        fixture.registerInjectableResource(exceptions);
     }
+
+    /** One R-UNP-08 exception granted to the township and one R-UNP-16 exception, both until the end of 2014. */
+    private final org.campaignledger.command.rollout.domain.PolicyExceptions exceptions = id -> Optional.of(
+            new org.campaignledger.command.rollout.domain.PolicyExceptions.Granted(id,
+                    org.campaignledger.kernel.id.RolloutId.of("mlc:2:county"), TOWN,
+                    id.value().equals("ex-stagger") ? "R-UNP-08" : "R-UNP-16", PersonId.of("approver"),
+                    LocalDate.of(2014, 3, 1), LocalDate.of(2014, 12, 31), false));
 
     private final org.campaignledger.command.supervision.domain.InMemoryRosters rosters =
             new org.campaignledger.command.supervision.domain.InMemoryRosters();
@@ -470,6 +478,47 @@ class UnitParticipationTest {
         fixture.given(registered(MeetingType.SPECIAL_DLM), new PreparationStarted(ID, MAR_1))
                 .when(new org.campaignledger.kernel.participation.ParticipationCommand.FormUnitLeadingGroup(ID,
                         PersonId.of("secretary-of-town"), List.of(), PersonId.of("office-head"), MAR_1))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void AS_21_a_weak_village_starts_stage_1_only_after_organisational_rectification() {
+        fixture.given(registered(MeetingType.SPECIAL_OLM), new WeakOrganisationFlagged(ID, "lax", null),
+                        fact(GateFact.LEADING_GROUP_FORMED), fact(GateFact.IMPLEMENTATION_PLAN_APPROVED))
+                .when(new StartStage(ID, 1, LocalDate.of(2014, 4, 2), null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("a unit flagged weak and lax completes organisational rectification before Stage 1");
+    }
+
+    @Test
+    void AS_22_R_UNP_08_a_granted_exception_lets_a_tier_start_early() {
+        participations.byUnit.put(COUNTY, new ParticipationDirectory.ParticipationFacts(
+                ParticipationId.of(CAMPAIGN, 2, COUNTY), 1, Map.of(1, LocalDate.of(2014, 3, 3))));
+        List<Object> history = new ArrayList<>(inStage1());
+        history.remove(history.size() - 1);
+        fixture.given(history).when(new StartStage(ID, 1, LocalDate.of(2014, 3, 8), null))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("stage 1 may start from 2014-03-13 (predecessor's start + 15 ± 5 days)");
+        fixture.given(history).when(new StartStage(ID, 1, LocalDate.of(2014, 3, 8), null),
+                        Map.of("exceptionId", "ex-stagger"))
+                .expectEvents(new StageStarted(ID, 1, LocalDate.of(2014, 3, 8), null, COUNTY, LocalDate.of(2014, 3, 3)));
+        fixture.given(history).when(new StartStage(ID, 1, LocalDate.of(2014, 3, 8), null),
+                        Map.of("exceptionId", "ex-duration"))
+                .expectNoEvents().expectException(RuleViolation.class);
+    }
+
+    @Test
+    void AS_23_R_UNP_16_a_unit_concludes_three_months_after_its_stage_1_start() {
+        List<Object> history = readyToConclude();
+        history.replaceAll(e -> e instanceof StageStarted s && s.stage() == 1
+                ? new StageStarted(ID, 1, LocalDate.of(2014, 4, 2), null, null, null) : e);
+        fixture.given(history).when(new ConcludeParticipation(ID, LocalDate.of(2014, 7, 1)))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("the campaign runs at least P3M from Stage 1 (2014-04-02): not before 2014-07-02");
+        fixture.given(history).when(new ConcludeParticipation(ID, LocalDate.of(2014, 7, 2)))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(history).when(new ConcludeParticipation(ID, LocalDate.of(2014, 7, 1)),
+                        Map.of("exceptionId", "ex-duration"))
                 .expectSuccessfulHandlerExecution();
     }
 }

@@ -103,12 +103,13 @@ class OpinionController {
         return opinion;
     }
 
-    @Operation(summary = "Opinions of a unit, filtered by status, channel or family")
+    @Operation(summary = "Opinions of a unit, filtered by status, channel, family or overdue follow-up (R-OPN-10)")
     @GetMapping("/opinions")
     Map<String, Object> opinions(@RequestParam(required = false) String unitId,
                                  @RequestParam(required = false) String status,
                                  @RequestParam(required = false) String channel,
                                  @RequestParam(required = false) String family,
+                                 @RequestParam(defaultValue = "false") boolean followUpOverdue,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "50") int size) {
         List<Bson> filters = new ArrayList<>();
@@ -123,6 +124,11 @@ class OpinionController {
         }
         if (family != null) {
             filters.add(Filters.eq("classification.family", family));
+        }
+        if (followUpOverdue) {
+            // R-OPN-10: routed, not addressed, past the follow-up period.
+            filters.add(Filters.in("status", List.of("ROUTED", "ACKNOWLEDGED")));
+            filters.add(Filters.exists("followUpOverdueSince"));
         }
         return Paging.page(mongo.getCollection(OpinionProjection.OPINIONS),
                 filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.descending("receivedOn"), page, size);

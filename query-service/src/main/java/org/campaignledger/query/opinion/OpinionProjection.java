@@ -18,6 +18,7 @@ import org.campaignledger.kernel.opinion.OpinionEvent.OpinionClosed;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionCopied;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionEscalated;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionExplained;
+import org.campaignledger.kernel.opinion.OpinionEvent.OpinionFollowUpOverdue;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionMergedAsDuplicate;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionRecorded;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionReferred;
@@ -94,6 +95,8 @@ class OpinionProjection implements Projection {
             change(event, id, o -> o.append("status", "RESOLVED").append("resolvedAt", event.recordedAt()));
         } else if (e instanceof SubmitterFeedbackRecorded f) {
             change(event, id, o -> o.append("submitterSatisfied", f.submitterSatisfied()));
+        } else if (e instanceof OpinionFollowUpOverdue o) {
+            change(event, id, d -> d.append("followUpOverdueSince", o.dueOn().plusDays(1).toString()));
         } else if (e instanceof OpinionClosed) {
             change(event, id, o -> o.append("status", "CLOSED").append("closedAt", event.recordedAt()));
         }

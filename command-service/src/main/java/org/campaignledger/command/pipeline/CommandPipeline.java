@@ -79,9 +79,13 @@ class CommandPipeline {
         UUID commandId = commandId(body, request.idempotencyKey());
         Long expectedVersion = expectedVersion(body, request.ifMatch());
         Instant occurredAt = occurredAt(body);
-        String exceptionId = body.hasNonNull("exceptionId") ? body.get("exceptionId").asText() : null;
+        // A command may own a field of the same name (GrantPolicyException.exceptionId): then it is payload.
+        boolean usesException = !hasComponent(type, "exceptionId") && body.hasNonNull("exceptionId");
+        String exceptionId = usesException ? body.get("exceptionId").asText() : null;
         for (String field : ENVELOPE_FIELDS) {
-            body.remove(field);
+            if (!hasComponent(type, field)) {
+                body.remove(field);
+            }
         }
         String payloadSha256 = sha256(body);
 
@@ -156,6 +160,15 @@ class CommandPipeline {
         } catch (IllegalArgumentException e) {
             throw failures.invalidPayload(e);
         }
+    }
+
+    private static boolean hasComponent(Class<?> type, String name) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String targetIdOf(LedgerCommand command) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Typed identifier of a JurisdictionRollout: {@code campaignId:batchNo:jurisdictionUnitId}. Deterministic, so
- * that a second rollout of the same jurisdiction in the same batch is rejected as "aggregate already exists".
+ * Typed identifier of a JurisdictionRollout: {@code rollout:campaignId:batchNo:jurisdictionUnitId}. Deterministic,
+ * so that a second rollout of the same jurisdiction in the same batch is rejected as "aggregate already exists".
+ * The prefix matters: DOMAIN §4.0 gives rollouts and participations the same {@code campaignId:batchNo:unitId}
+ * form, and the jurisdiction unit has both, while the event store keys streams by id alone.
  */
 public record RolloutId(@JsonValue String value) {
     public RolloutId {
@@ -18,7 +20,7 @@ public record RolloutId(@JsonValue String value) {
     }
 
     public static RolloutId of(CampaignId campaignId, int batchNo, UnitId jurisdictionUnitId) {
-        return new RolloutId(campaignId.value() + ":" + batchNo + ":" + jurisdictionUnitId.value());
+        return new RolloutId("rollout:" + campaignId.value() + ":" + batchNo + ":" + jurisdictionUnitId.value());
     }
 
     /** Axon routes commands by the identifier's string form. */

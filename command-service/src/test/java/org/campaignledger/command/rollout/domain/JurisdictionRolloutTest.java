@@ -41,7 +41,7 @@ class JurisdictionRolloutTest {
     private static final CampaignId CAMPAIGN = CampaignId.of("mlc");
     private static final UnitId COUNTY = UnitId.of("county");
     private static final UnitId TOWN = UnitId.of("town");
-    private static final RolloutId ID = RolloutId.of("mlc:2:county");
+    private static final RolloutId ID = RolloutId.of("rollout:mlc:2:county");
     private static final LocalDate DAY = LocalDate.of(2014, 2, 20);
     private static final PersonId APPROVER = PersonId.of("approver-1");
     private static final Map<String, Object> AS_APPROVER = Map.of("actorId", "approver-1");

@@ -100,6 +100,13 @@ class StageOneAcceptanceTest {
             assertThat(progress.get("state").asText()).isEqualTo("STAGE_1");
             assertThat(progress.get("weakOrganisation").asBoolean()).isTrue();
             assertThat(progress.at("/gates/ORG_RECTIFICATION_DONE/satisfied").asBoolean()).isTrue();
+            JsonNode byType = client.query("/api/progress/rollup?campaignId=" + campaign + "&groupBy=UNIT_TYPE").body();
+            assertThat(byType.at("/total/units").asInt()).isEqualTo(3);
+            assertThat(byType.at("/total/byState/STAGE_1").asInt()).isEqualTo(3);
+            assertThat(byType.at("/groups/VILLAGE_COMMUNITY/weakOrganisation").asInt()).isEqualTo(1);
+            JsonNode byNode = client.query("/api/progress/rollup?campaignId=" + campaign + "&ancestorId=" + county
+                    + "&groupBy=NODE").body();
+            assertThat(byNode.at("/groups/" + town + "/units").asInt()).isEqualTo(2);
         });
     }
 

@@ -2,6 +2,7 @@ package org.campaignledger.command.lookback;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
@@ -24,10 +25,12 @@ import org.springframework.stereotype.Component;
 /**
  * The LookBackEffectsSaga of DOMAIN §4.19 (R-UNP-23, DOMAIN-ERRATA B1 and B3), stateless: an outcome that acts on
  * the participation is sent to it as it is decided or amended, and the completion of a stage a REDO reopened is
- * reported back to the look-back. {@code LOOKBACK_CLEARED} is the meeting preparation's to credit (B1).
+ * reported back to the look-back. {@code LOOKBACK_CLEARED} is the meeting preparation's to credit (B1). A replay
+ * of the processor must not reopen stages again, hence no replay.
  */
 @Component
 @ProcessingGroup("lookback-effects")
+@DisallowReplay
 class LookBackEffects {
     private static final Logger LOG = LoggerFactory.getLogger(LookBackEffects.class);
     private final CommandGateway commands;

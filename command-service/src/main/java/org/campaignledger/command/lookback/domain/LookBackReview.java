@@ -200,7 +200,9 @@ public class LookBackReview {
                     yield "REDO needs the redo scope: the gate facts to invalidate";
                 }
                 // Only a completed stage can be reopened (R-UNP-23); a REDO that cannot act could never discharge.
-                int current = plans.currentStage(participationId).map(StagePlans.StagePlan::stage).orElse(0);
+                // A stage the lookup has not seen is left to the participation to judge.
+                int current = plans.currentStage(participationId).map(StagePlans.StagePlan::stage)
+                        .orElse(Integer.MAX_VALUE);
                 yield current > reviewedStage ? null
                         : "REDO reopens a completed stage, and stage " + reviewedStage + " is not completed";
             }

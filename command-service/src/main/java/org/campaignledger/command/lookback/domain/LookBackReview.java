@@ -171,12 +171,12 @@ public class LookBackReview {
     /** R-LBK-03 and R-LBK-04: what any outcome, decided or amended, must satisfy. */
     private Guards checkTerms(Guards guards, OutcomeTerms proposed, StagePlans plans) {
         boolean anyIssue = findings.containsValue(FindingResult.ISSUE);
+        String missing = missingParameters(proposed, plans);
         return guards
                 .check(!anyIssue || !proposed.outcome().isLessSevereThan(LookBackOutcome.RECTIFY_BY_DEADLINE),
                         "R-LBK-03", "an item was found to be an ISSUE (" + issues() + "), so the outcome must be "
                                 + "at least RECTIFY_BY_DEADLINE, not " + proposed.outcome())
-                .check(missingParameters(proposed, plans) == null, "R-LBK-04",
-                        String.valueOf(missingParameters(proposed, plans)));
+                .check(missing == null, "R-LBK-04", String.valueOf(missing));
     }
 
     private String missingParameters(OutcomeTerms proposed, StagePlans plans) {

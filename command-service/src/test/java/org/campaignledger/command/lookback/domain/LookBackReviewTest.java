@@ -180,6 +180,19 @@ class LookBackReviewTest {
     }
 
     @Test
+    void R_LBK_01_only_a_member_of_the_assigned_group_amends_or_proposes_a_downgrade() {
+        fixture.given(decidedWith(rectify()))
+                .when(new AmendLookBackOutcome(ID, LookBackOutcome.REDO, "worse than thought", null, null, null,
+                        redo().redoScope(), null), OUTSIDER)
+                .expectNoEvents()
+                .expectExceptionMessage("only a member of the supervision group assigned to town amends the outcome");
+        fixture.given(decidedWith(redo()))
+                .when(propose(rectify(), "the redo was disproportionate"), OUTSIDER)
+                .expectNoEvents()
+                .expectExceptionMessage("only a member of the supervision group assigned to town proposes a downgrade");
+    }
+
+    @Test
     void R_LBK_02_all_six_items_are_recorded_before_an_outcome_is_decided() {
         List<Object> five = findings();
         five.remove(five.size() - 1);

@@ -1,0 +1,7 @@
+package org.campaignledger.kernel.lookback;
+
+/** The six questions of a look-back (DOMAIN §4.14, 003 items 1–6). */
+public enum CheckItem {
+    C1_UNDERSTANDING_RESPONSIBILITY, C2_STUDY_FORM_OVER_EFFECT, C3_OPINIONS_SHALLOW_UNFOCUSED,
+    C4_MEASURES_VAGUE_FLASHY, C5_EVASIVE_PROBLEM_SOLVING, C6_FORMALISM_AGAINST_FORMALISM
+}

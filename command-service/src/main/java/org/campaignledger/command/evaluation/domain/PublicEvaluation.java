@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -175,7 +176,7 @@ public class PublicEvaluation {
     private static void requireStage1Categories(PlanEvaluation command, Attempt stage1, UnitId unit,
                                                 PolicyExceptions exceptions, String occurredAt) {
         Set<String> planned = categoriesOf(command.participantScope());
-        Set<String> stage1Categories = categoriesOf(stage1.participantScope());
+        Set<String> stage1Categories = new TreeSet<>(categoriesOf(stage1.participantScope()));
         if (planned.equals(stage1Categories)) {
             return;
         }
@@ -279,7 +280,8 @@ public class PublicEvaluation {
                     Map.of("field", "formId"));
         }
         if (!categories.contains(command.participantCategory())) {
-            throw new RuleViolation("R-EVL-10", "a form names one of the participant categories " + categories
+            throw new RuleViolation("R-EVL-10", "a form names one of the participant categories "
+                    + new TreeSet<>(categories)
                     + ", not '" + command.participantCategory() + "'", Map.of("field", "participantCategory"));
         }
         requirePlannedDimensions(command.dimensionRatings().keySet(), true, "dimensionRatings");
@@ -404,7 +406,8 @@ public class PublicEvaluation {
         PersonId approver = PersonId.of(actorId);
         if (tallyRecorders.contains(approver)) {
             throw new RuleViolation("R-EVL-09", "the correction is approved by someone other than those who "
-                    + "recorded the tally " + tallyRecorders, Map.of("approvedByPersonId", actorId));
+                    + "recorded the tally " + tallyRecorders.stream().map(PersonId::value).sorted().toList(),
+                    Map.of("approvedByPersonId", actorId));
         }
         UnitId jurisdiction = units.find(unitId).map(UnitDirectory.UnitFacts::jurisdictionUnitId).orElse(null);
         RolloutId rollout = jurisdiction == null ? null

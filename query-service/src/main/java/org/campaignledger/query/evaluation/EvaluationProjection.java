@@ -18,6 +18,7 @@ import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPape
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPassed;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPlanned;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPreconditionCredited;
+import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPreconditionRevoked;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationReportFiled;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationResultsFedBack;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationSessionOpened;
@@ -107,6 +108,8 @@ class EvaluationProjection implements Projection {
     private Bson[] updates(LedgerEvent event, PublicEvaluationEvent e) {
         if (e instanceof EvaluationPreconditionCredited c) {
             return new Bson[] {Updates.set("preconditions." + c.key().name(), true)};
+        } else if (e instanceof EvaluationPreconditionRevoked r) {
+            return new Bson[] {Updates.set("preconditions." + r.key().name(), false), Updates.set("state", "PLANNED")};
         } else if (e instanceof EvaluationBecameReady) {
             return new Bson[] {Updates.set("state", "READY"), Updates.set("readyAt", event.recordedAt())};
         } else if (e instanceof EvaluationSessionOpened s) {

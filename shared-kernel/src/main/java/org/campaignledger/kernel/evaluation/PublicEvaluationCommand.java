@@ -77,6 +77,20 @@ public sealed interface PublicEvaluationCommand extends LedgerCommand {
         }
     }
 
+    /**
+     * Sent by the evaluation precondition saga when a credited fact stops holding before the session, e.g. a
+     * re-hold order on the meeting (R-EVL-01).
+     */
+    record RevokeEvaluationPrecondition(@TargetAggregateIdentifier EvaluationId evaluationId,
+                                        EvaluationPreconditionKey key, String reason)
+            implements PublicEvaluationCommand {
+        public RevokeEvaluationPrecondition {
+            InvalidCommandException.required(evaluationId, "evaluationId");
+            InvalidCommandException.required(key, "key");
+            InvalidCommandException.requiredText(reason, "reason", 2000);
+        }
+    }
+
     record OpenEvaluationSession(@TargetAggregateIdentifier EvaluationId evaluationId, LocalDate date,
                                  PersonId hostPersonId, Map<String, Integer> participantsByCategory)
             implements PublicEvaluationCommand {

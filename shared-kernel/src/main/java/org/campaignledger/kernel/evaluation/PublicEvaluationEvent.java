@@ -58,6 +58,13 @@ public sealed interface PublicEvaluationEvent extends LedgerEvent {
                                           String sourceRef) implements PublicEvaluationEvent {
     }
 
+    /** A READY evaluation falls back to PLANNED until the key is credited again. */
+    @Revision("1")
+    record EvaluationPreconditionRevoked(EvaluationId evaluationId, ParticipationId participationId, UnitId unitId,
+                                         EvaluationType type, int attemptNo, EvaluationPreconditionKey key,
+                                         String reason) implements PublicEvaluationEvent {
+    }
+
     @Revision("1")
     record EvaluationBecameReady(EvaluationId evaluationId, ParticipationId participationId, UnitId unitId,
                                  EvaluationType type, int attemptNo) implements PublicEvaluationEvent {

@@ -42,6 +42,7 @@ import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.PlanEvaluati
 import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.RecordEvaluationForm;
 import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.RecordEvaluationReportFiled;
 import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.RecordPaperTally;
+import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.RevokeEvaluationPrecondition;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationBecameReady;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationFailed;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationFormRecorded;
@@ -51,6 +52,7 @@ import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPape
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPassed;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPlanned;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPreconditionCredited;
+import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPreconditionRevoked;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationReportFiled;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationResultsFedBack;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationSessionOpened;
@@ -233,6 +235,20 @@ public class PublicEvaluation {
         if (credited.containsAll(required)) {
             apply(new EvaluationBecameReady(evaluationId, participationId, unitId, type, attemptNo));
         }
+    }
+
+    /**
+     * Saga-sent. R-EVL-01: a re-hold order takes MEETING_HELD back, and a READY evaluation waits again. Once the
+     * session has opened, history is not rolled back (as R-MTG-19 for meetings), so a late revocation changes nothing.
+     */
+    @CommandHandler
+    void handle(RevokeEvaluationPrecondition command) {
+        if (!credited.contains(command.key()) || !EnumSet.of(EvaluationState.PLANNED, EvaluationState.READY)
+                .contains(state)) {
+            return;
+        }
+        apply(new EvaluationPreconditionRevoked(evaluationId, participationId, unitId, type, attemptNo,
+                command.key(), command.reason()));
     }
 
     /**
@@ -460,6 +476,12 @@ public class PublicEvaluation {
     @EventSourcingHandler
     void on(EvaluationPreconditionCredited event) {
         credited.add(event.key());
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationPreconditionRevoked event) {
+        credited.remove(event.key());
+        state = EvaluationState.PLANNED;
     }
 
     @EventSourcingHandler

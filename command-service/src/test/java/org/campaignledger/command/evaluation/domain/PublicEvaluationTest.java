@@ -30,6 +30,7 @@ import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.PlanEvaluati
 import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.RecordEvaluationForm;
 import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.RecordEvaluationReportFiled;
 import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.RecordPaperTally;
+import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.RevokeEvaluationPrecondition;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationBecameReady;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationFailed;
@@ -40,6 +41,7 @@ import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPape
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPassed;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPlanned;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPreconditionCredited;
+import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationPreconditionRevoked;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationReportFiled;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationResultsFedBack;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationSessionOpened;
@@ -220,6 +222,30 @@ class PublicEvaluationTest {
                 .when(new OpenEvaluationSession(id(EvaluationType.POST_MEETING, 1), JUNE_20, SECRETARY,
                         Map.of("MASSES", 100)), AS_CLERK)
                 .expectEvents(opened(EvaluationType.POST_MEETING));
+    }
+
+    @Test
+    void R_EVL_01_a_rehold_order_takes_the_held_meeting_back() {
+        List<Object> ready = List.of(planned(EvaluationType.POST_MEETING, 1),
+                credited(EvaluationType.POST_MEETING, EvaluationPreconditionKey.NOTIFICATION_APPROVED),
+                credited(EvaluationType.POST_MEETING, EvaluationPreconditionKey.EVALUATION_PLAN_APPROVED),
+                credited(EvaluationType.POST_MEETING, EvaluationPreconditionKey.SG_FEEDBACK_DELIVERED),
+                credited(EvaluationType.POST_MEETING, EvaluationPreconditionKey.MEETING_HELD),
+                ready(EvaluationType.POST_MEETING));
+        EvaluationPreconditionRevoked revoked = new EvaluationPreconditionRevoked(id(EvaluationType.POST_MEETING, 1),
+                PARTICIPATION, TOWN, EvaluationType.POST_MEETING, 1, EvaluationPreconditionKey.MEETING_HELD,
+                "re-hold ordered");
+        fixture.given(ready)
+                .when(new RevokeEvaluationPrecondition(id(EvaluationType.POST_MEETING, 1),
+                        EvaluationPreconditionKey.MEETING_HELD, "re-hold ordered"))
+                .expectEvents(revoked);
+        List<Object> reheld = new ArrayList<>(ready);
+        reheld.add(revoked);
+        fixture.given(reheld)
+                .when(new OpenEvaluationSession(id(EvaluationType.POST_MEETING, 1), JUNE_20, SECRETARY,
+                        Map.of("MASSES", 100)), AS_CLERK)
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("meeting " + MEETING + " has not been held");
     }
 
     @Test

@@ -170,15 +170,6 @@ class PublicEvaluationTest {
     }
 
     @Test
-    void the_evaluation_id_is_the_participation_type_and_attempt() {
-        EvaluationId id = id(EvaluationType.POST_MEETING, 2);
-        assertThat(id.value()).isEqualTo("mlc:2:town:POST_MEETING:2");
-        assertThat(id.participationId()).isEqualTo(PARTICIPATION);
-        assertThat(id.type()).isEqualTo(EvaluationType.POST_MEETING);
-        assertThat(id.attemptNo()).isEqualTo(2);
-    }
-
-    @Test
     void a_plan_waits_for_the_preconditions_of_its_type() {
         fixture.givenNoPriorActivity()
                 .when(plan(EvaluationType.STAGE_1, 1, SCOPE, null), AS_CLERK)

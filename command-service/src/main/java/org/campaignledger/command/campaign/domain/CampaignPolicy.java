@@ -122,6 +122,11 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
         return (Set<EvaluationType>) get(EVALUATIONS_REQUIRED);
     }
 
+    /** The fewest valid forms an evaluation is tallied on (DOMAIN-ERRATA I6). */
+    public int minValidForms() {
+        return (Integer) get(MIN_VALID_FORMS);
+    }
+
     private Object get(String name) {
         String value = parameters.get(name);
         if (value == null) {

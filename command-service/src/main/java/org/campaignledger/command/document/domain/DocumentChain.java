@@ -17,18 +17,19 @@ import org.campaignledger.kernel.document.DocumentEnums.StepVerb;
 record DocumentChain(List<Step> steps, Set<RecipientKind> copies) {
 
     record Step(String code, StepVerb verb, ReviewerSelector selector) {
-        /**
-         * Only the supervising bodies send a document back; the unit secretary takes note of the SG's feedback
-         * and the unit files its own report.
-         */
-        boolean mayReturn() {
-            return selector == ReviewerSelector.SG_OF_UNIT || selector == ReviewerSelector.OFFICE_OF_JURISDICTION;
-        }
+    }
 
-        /** The SG hands its feedback over before the unit secretary can take note of it. */
-        boolean isDelivery() {
-            return selector == ReviewerSelector.UNIT_MAIN_LEADER;
-        }
+    /**
+     * Only the supervising bodies send a document back; the unit secretary takes note of the SG's feedback and
+     * the unit files its own report.
+     */
+    static boolean mayReturn(ReviewerSelector selector) {
+        return selector == ReviewerSelector.SG_OF_UNIT || selector == ReviewerSelector.OFFICE_OF_JURISDICTION;
+    }
+
+    /** The SG hands its feedback over before the unit secretary can take note of it. */
+    static boolean isDelivery(ReviewerSelector selector) {
+        return selector == ReviewerSelector.UNIT_MAIN_LEADER;
     }
 
     private static final Step SG_REVIEW = new Step("SG_REVIEW", StepVerb.REVIEW, ReviewerSelector.SG_OF_UNIT);

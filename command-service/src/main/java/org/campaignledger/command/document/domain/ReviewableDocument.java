@@ -176,7 +176,7 @@ public class ReviewableDocument {
         LocalDate on = Deadlines.businessDate(occurredAt);
         ResolvedStep step = currentStep(command.stepNo(), StepVerb.READ);
         PersonId reader = requireEligible(step, actorId, new Reviewers(units, rosters, supervision, offices), on);
-        if (template(step).isDelivery() && !deliveredAtCurrentStep) {
+        if (DocumentChain.isDelivery(step.reviewerSelector()) && !deliveredAtCurrentStep) {
             throw new RuleViolation(PlatformRules.STATE, "the SG delivers its feedback before the unit secretary "
                     + "takes note of it", Map.of("state", state.name(), "stepNo", step.stepNo()));
         }
@@ -195,7 +195,7 @@ public class ReviewableDocument {
         requireState(EnumSet.of(State.IN_REVIEW), "");
         requireInOrder(command.stepNo());
         ResolvedStep step = steps.get(command.stepNo() - 1);
-        if (!template(step).mayReturn()) {
+        if (!DocumentChain.mayReturn(step.reviewerSelector())) {
             throw new RuleViolation(PlatformRules.STATE, "step " + step.stepNo() + " (" + step.code()
                     + ") cannot send the document back", Map.of("field", "stepNo"));
         }
@@ -254,7 +254,7 @@ public class ReviewableDocument {
         LocalDate on = Deadlines.businessDate(occurredAt);
         requireState(EnumSet.of(State.IN_REVIEW), "");
         ResolvedStep step = steps.get(currentStepNo - 1);
-        if (!template(step).isDelivery()) {
+        if (!DocumentChain.isDelivery(step.reviewerSelector())) {
             throw new RuleViolation(PlatformRules.STATE, "step " + step.stepNo() + " (" + step.code()
                     + ") is not a delivery", Map.of("state", state.name()));
         }
@@ -363,10 +363,6 @@ public class ReviewableDocument {
     private String comments(Vault vault, String comments) {
         return comments == null || comments.isBlank() ? null
                 : vault.put("document:" + documentId, Vault.DataClass.INTERNAL, comments).token();
-    }
-
-    private DocumentChain.Step template(ResolvedStep step) {
-        return DocumentChain.of(docType).steps().get(step.stepNo() - 1);
     }
 
     private Reviewers.Scope scope() {

@@ -116,7 +116,7 @@ public class ReviewableDocument {
 
     @CommandHandler
     void handle(ReviseDocument command, Vault vault, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(EnumSet.of(State.DRAFTING, State.RETURNED), "; a document under review is returned first");
+        requireState(EnumSet.of(State.DRAFTING, State.RETURNED), "; only a document being drafted or sent back is revised");
         Content content = Content.store(vault, documentId, command.content());
         apply(new DocumentRevised(documentId, docType, participationId, unitId, subjectRef, version + 1,
                 content.ref().token(), content.ref().sha256(), content.byteSize(), PersonId.of(actorId)));

@@ -354,6 +354,32 @@ class ReviewableDocumentTest {
     }
 
     @Test
+    void a_revision_is_a_new_version_in_the_vault_and_never_touches_a_document_under_review() {
+        fixture.given(drafted(DocType.MEETING_PLAN, MEETING, DRAFTER))
+                .when(new ReviseDocument(ID, "修改稿"), by("clerk-1"))
+                .expectEvents(new DocumentRevised(ID, DocType.MEETING_PLAN, PARTICIPATION, TOWN, MEETING, 2, "vlt_1",
+                        InMemoryDirectories.sha256("修改稿"), 9, PersonId.of("clerk-1")));
+        fixture.given(drafted(DocType.MEETING_PLAN, MEETING, DRAFTER), meetingPlanSubmitted())
+                .when(new ReviseDocument(ID, "修改稿"), by("sec-1"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("the document is IN_REVIEW; only a document being drafted or sent back is "
+                        + "revised");
+    }
+
+    @Test
+    void a_document_is_filed_only_with_the_recipients_its_type_has() {
+        fixture.given(drafted(DocType.EVALUATION_REPORT, null, DRAFTER),
+                        submitted(DocType.EVALUATION_REPORT, null, 1, 1,
+                                step(1, "OFFICE_FILE", StepVerb.FILE, ReviewerSelector.UNIT_FILER, "sec-1")))
+                .when(new FileDocument(ID, RecipientKind.DISCIPLINE_COMMISSION, UnitId.of("discipline")),
+                        by("sec-1"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("EVALUATION_REPORT is not filed with DISCIPLINE_COMMISSION");
+    }
+
+    @Test
     void a_state_violation_names_the_state() {
         fixture.given(drafted(DocType.IMPLEMENTATION_PLAN, null, DRAFTER))
                 .when(new ApproveDocumentStep(ID, 1, null), by("sg-a"))

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.campaignledger.kernel.campaign.CampaignCommand;
 import org.campaignledger.kernel.campaign.CampaignEvent;
+import org.campaignledger.kernel.document.DocumentCommand;
+import org.campaignledger.kernel.document.DocumentEvent;
 import org.campaignledger.kernel.evaluation.PublicEvaluationCommand;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent;
 import org.campaignledger.kernel.lookback.LookBackCommand;
@@ -32,11 +34,11 @@ public final class Catalog {
     private static final List<Class<?>> COMMAND_ROOTS =
             List.of(OrgUnitCommand.class, PersonCommand.class, CampaignCommand.class, RolloutCommand.class,
                     SupervisionGroupCommand.class, OpinionCommand.class, ParticipationCommand.class,
-                    LookBackCommand.class, PublicEvaluationCommand.class);
+                    LookBackCommand.class, PublicEvaluationCommand.class, DocumentCommand.class);
     private static final List<Class<?>> EVENT_ROOTS =
             List.of(OrgUnitEvent.class, PersonEvent.class, CampaignEvent.class, RolloutEvent.class,
                     SupervisionGroupEvent.class, OpinionEvent.class, ParticipationEvent.class,
-                    LookBackEvent.class, PublicEvaluationEvent.class);
+                    LookBackEvent.class, PublicEvaluationEvent.class, DocumentEvent.class);
 
     private static final Map<String, Class<? extends LedgerCommand>> COMMANDS = index(COMMAND_ROOTS, LedgerCommand.class);
     private static final Map<String, Class<? extends LedgerEvent>> EVENTS = index(EVENT_ROOTS, LedgerEvent.class);

@@ -28,19 +28,21 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
     public static final String EVALUATIONS_REQUIRED = "evaluationsRequired";
     public static final String LEADER_GRASSROOTS_LISTENING_DAYS = "leaderGrassrootsListeningDays";
     public static final String MIN_VALID_FORMS = "minValidForms";
+    public static final String RESTART_CHAIN_ON_RETURN = "restartChainOnReturn";
 
     /** How each parameter is read; adopting a policy checks every value against it. */
-    private static final Map<String, Function<String, Object>> PARSERS = Map.of(
-            MIN_CONCENTRATED_STUDY_DAYS, CampaignPolicy::nonNegative,
-            SEMINARS_COUNT_AS_STUDY, CampaignPolicy::bool,
-            EXCLUDED_STUDY_FORMATS, v -> enums(v, StudyActivityType.class),
-            MIN_SEMINARS, CampaignPolicy::nonNegative,
-            TIER_STAGGER_DAYS, CampaignPolicy::nonNegative,
-            STAGGER_TOLERANCE_DAYS, CampaignPolicy::nonNegative,
-            MIN_UNIT_DURATION, Period::parse,
-            EVALUATIONS_REQUIRED, v -> enums(v, EvaluationType.class),
-            LEADER_GRASSROOTS_LISTENING_DAYS, CampaignPolicy::nonNegative,
-            MIN_VALID_FORMS, CampaignPolicy::nonNegative);
+    private static final Map<String, Function<String, Object>> PARSERS = Map.ofEntries(
+            Map.entry(MIN_CONCENTRATED_STUDY_DAYS, CampaignPolicy::nonNegative),
+            Map.entry(SEMINARS_COUNT_AS_STUDY, CampaignPolicy::bool),
+            Map.entry(EXCLUDED_STUDY_FORMATS, v -> enums(v, StudyActivityType.class)),
+            Map.entry(MIN_SEMINARS, CampaignPolicy::nonNegative),
+            Map.entry(TIER_STAGGER_DAYS, CampaignPolicy::nonNegative),
+            Map.entry(STAGGER_TOLERANCE_DAYS, CampaignPolicy::nonNegative),
+            Map.entry(MIN_UNIT_DURATION, Period::parse),
+            Map.entry(EVALUATIONS_REQUIRED, v -> enums(v, EvaluationType.class)),
+            Map.entry(LEADER_GRASSROOTS_LISTENING_DAYS, CampaignPolicy::nonNegative),
+            Map.entry(MIN_VALID_FORMS, CampaignPolicy::nonNegative),
+            Map.entry(RESTART_CHAIN_ON_RETURN, CampaignPolicy::bool));
 
     /**
      * The profiles of §2. DEFAULT takes the most explicit seed value; minConcentratedStudyDays = 5 working days
@@ -48,16 +50,21 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
      * evaluation (§2, demo simplification).
      */
     public static final Map<String, Map<String, String>> PROFILES = Map.of(
-            "DEFAULT", Map.of(MIN_CONCENTRATED_STUDY_DAYS, "5", SEMINARS_COUNT_AS_STUDY, "true",
-                    EXCLUDED_STUDY_FORMATS, "", MIN_SEMINARS, "0", TIER_STAGGER_DAYS, "15",
-                    STAGGER_TOLERANCE_DAYS, "5", MIN_UNIT_DURATION, "P3M",
-                    EVALUATIONS_REQUIRED, "STAGE_1,POST_MEETING,OVERALL", LEADER_GRASSROOTS_LISTENING_DAYS, "7",
-                    MIN_VALID_FORMS, "30"),
-            "KENLI_DEMO", Map.of(MIN_CONCENTRATED_STUDY_DAYS, "3", SEMINARS_COUNT_AS_STUDY, "false",
-                    EXCLUDED_STUDY_FORMATS, "EXPERT_LECTURE,TUTORIAL_REPORT,ON_SITE_TEACHING,FILM", MIN_SEMINARS, "0",
-                    TIER_STAGGER_DAYS, "15", STAGGER_TOLERANCE_DAYS, "5", MIN_UNIT_DURATION, "P3M",
-                    EVALUATIONS_REQUIRED, "POST_MEETING,OVERALL", LEADER_GRASSROOTS_LISTENING_DAYS, "7",
-                    MIN_VALID_FORMS, "30"));
+            "DEFAULT", Map.ofEntries(Map.entry(MIN_CONCENTRATED_STUDY_DAYS, "5"),
+                    Map.entry(SEMINARS_COUNT_AS_STUDY, "true"), Map.entry(EXCLUDED_STUDY_FORMATS, ""),
+                    Map.entry(MIN_SEMINARS, "0"), Map.entry(TIER_STAGGER_DAYS, "15"),
+                    Map.entry(STAGGER_TOLERANCE_DAYS, "5"), Map.entry(MIN_UNIT_DURATION, "P3M"),
+                    Map.entry(EVALUATIONS_REQUIRED, "STAGE_1,POST_MEETING,OVERALL"),
+                    Map.entry(LEADER_GRASSROOTS_LISTENING_DAYS, "7"), Map.entry(MIN_VALID_FORMS, "30"),
+                    Map.entry(RESTART_CHAIN_ON_RETURN, "true")),
+            "KENLI_DEMO", Map.ofEntries(Map.entry(MIN_CONCENTRATED_STUDY_DAYS, "3"),
+                    Map.entry(SEMINARS_COUNT_AS_STUDY, "false"),
+                    Map.entry(EXCLUDED_STUDY_FORMATS, "EXPERT_LECTURE,TUTORIAL_REPORT,ON_SITE_TEACHING,FILM"),
+                    Map.entry(MIN_SEMINARS, "0"), Map.entry(TIER_STAGGER_DAYS, "15"),
+                    Map.entry(STAGGER_TOLERANCE_DAYS, "5"), Map.entry(MIN_UNIT_DURATION, "P3M"),
+                    Map.entry(EVALUATIONS_REQUIRED, "POST_MEETING,OVERALL"),
+                    Map.entry(LEADER_GRASSROOTS_LISTENING_DAYS, "7"), Map.entry(MIN_VALID_FORMS, "30"),
+                    Map.entry(RESTART_CHAIN_ON_RETURN, "true")));
 
     public CampaignPolicy {
         parameters = Map.copyOf(parameters);
@@ -125,6 +132,14 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
     /** The fewest valid forms an evaluation is tallied on (DOMAIN-ERRATA I6). */
     public int minValidForms() {
         return (Integer) get(MIN_VALID_FORMS);
+    }
+
+    /**
+     * R-REV-07. A policy version adopted before this parameter existed does not name it and keeps the §2
+     * default, true.
+     */
+    public boolean restartChainOnReturn() {
+        return !parameters.containsKey(RESTART_CHAIN_ON_RETURN) || (Boolean) get(RESTART_CHAIN_ON_RETURN);
     }
 
     private Object get(String name) {

@@ -194,18 +194,19 @@ public class UnitParticipation {
         credit(GateFact.MOBILISED, "UnitParticipation", participationId.value(), "self");
     }
 
-    /** Saga-sent; crediting a fact already held is a no-op, so a re-delivered saga command changes nothing. */
+    /**
+     * Sent by the gate handlers; crediting a fact already held is a no-op, so a re-delivered command changes
+     * nothing. Accepted from REGISTERED on, since a plan may be approved before preparation starts (errata M9).
+     */
     @CommandHandler
     void handle(CreditGateFact command) {
-        requireNotIn(EnumSet.of(ParticipationState.REGISTERED, ParticipationState.CONCLUDED,
-                ParticipationState.WITHDRAWN));
+        requireNotIn(CLOSED);
         credit(command.fact(), command.sourceAggregateType(), command.sourceAggregateId(), command.sourceEventId());
     }
 
     @CommandHandler
     void handle(RevokeGateFact command) {
-        requireNotIn(EnumSet.of(ParticipationState.REGISTERED, ParticipationState.CONCLUDED,
-                ParticipationState.WITHDRAWN));
+        requireNotIn(CLOSED);
         if (gateFacts.contains(command.fact())) {
             apply(new GateFactRevoked(participationId, command.fact(), command.reason(), command.sourceEventId()));
         }

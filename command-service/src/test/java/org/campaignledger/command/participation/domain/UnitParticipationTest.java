@@ -521,4 +521,12 @@ class UnitParticipationTest {
                         Map.of("exceptionId", "ex-duration"))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    void a_plan_approved_before_preparation_is_credited_all_the_same() {
+        fixture.given(registered(MeetingType.SPECIAL_DLM))
+                .when(new CreditGateFact(ID, GateFact.IMPLEMENTATION_PLAN_APPROVED, "ReviewableDocument", "doc-1", "e-1"))
+                .expectEvents(new GateFactCredited(ID, GateFact.IMPLEMENTATION_PLAN_APPROVED, "ReviewableDocument",
+                        "doc-1", "e-1"));
+    }
 }

@@ -1,0 +1,61 @@
+package org.campaignledger.query.document;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.campaignledger.query.platform.NotFoundException;
+import org.campaignledger.query.platform.Paging;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Plans, circulars and reports with their review chains (rm_documents, DOMAIN §4.11). */
+@RestController
+@RequestMapping("/api/documents")
+class DocumentController {
+    private final MongoTemplate mongo;
+
+    DocumentController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Operation(summary = "One document: its state, the step awaiting action and the resolved chain")
+    @GetMapping("/{documentId}")
+    Document document(@PathVariable String documentId) {
+        Document document = mongo.getCollection(DocumentProjection.COLLECTION)
+                .find(Filters.eq("_id", documentId)).first();
+        if (document == null) {
+            throw new NotFoundException("no document " + documentId);
+        }
+        return document;
+    }
+
+    @Operation(summary = "Documents, filtered by unit, type or state")
+    @GetMapping
+    Map<String, Object> documents(@RequestParam(required = false) String unitId,
+                                  @RequestParam(required = false) String docType,
+                                  @RequestParam(required = false) String state,
+                                  @RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "50") int size) {
+        List<Bson> filters = new ArrayList<>();
+        if (unitId != null) {
+            filters.add(Filters.eq("unitId", unitId));
+        }
+        if (docType != null) {
+            filters.add(Filters.eq("docType", docType));
+        }
+        if (state != null) {
+            filters.add(Filters.eq("state", state));
+        }
+        return Paging.page(mongo.getCollection(DocumentProjection.COLLECTION),
+                filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("_id"), page, size);
+    }
+}

@@ -73,7 +73,7 @@ class ReviewableDocumentTest {
         fixture.registerInjectableResource(directories);
         fixture.registerInjectableResource(new InMemoryReviewers()
                 .sg("sg-1", "town", LocalDate.of(2014, 1, 1), "sg-a", "sg-b")
-                .office("mlc:2:county", "off-1")
+                .office("rollout:mlc:2:county", "off-1")
                 .mainLeader("town", "sec-1")
                 .participation("mlc:2:town"));
     }

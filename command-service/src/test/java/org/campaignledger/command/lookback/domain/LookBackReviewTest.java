@@ -76,7 +76,7 @@ class LookBackReviewTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(LookBackReview.class);
         fakes = new LookBackFakes().participation(PARTICIPATION).assign("town", "sg-1", "sg-a", "sg-b")
-                .approver("mlc:1:county", "office-1").approver("mlc:1:county", "sg-b")
+                .approver("rollout:mlc:1:county", "office-1").approver("rollout:mlc:1:county", "sg-b")
                 .inStage(PARTICIPATION, 2, LocalDate.of(2014, 6, 30));
         units = new InMemoryDirectories()
                 .unit("county", Level.COUNTY, UnitType.LEADING_BODY)
@@ -291,7 +291,7 @@ class LookBackReviewTest {
                 .when(new ApproveLookBackDowngrade(ID, "D1"), OUTSIDER)
                 .expectNoEvents()
                 .expectExceptionMessage("a look-back downgrade is approved by a campaign office approver of rollout "
-                        + "mlc:1:county");
+                        + "rollout:mlc:1:county");
         fixture.given(history)
                 .when(new ApproveLookBackDowngrade(ID, "D1"), OFFICE_IN_SG)
                 .expectNoEvents()

@@ -152,7 +152,7 @@ class UnitParticipationTest {
     }
 
     @Test
-    void R_UNP_01_one_participation_per_unit_and_campaign() {
+    void R_UNP_01_R_CMP_02_one_participation_per_unit_and_campaign() {
         participations.byUnit.put(TOWN, new ParticipationDirectory.ParticipationFacts(
                 ParticipationId.of(CAMPAIGN, 1, TOWN), 1, Map.of()));
         fixture.givenNoPriorActivity().when(register("town"), OFFICE_ON_FEB_20)
@@ -161,7 +161,7 @@ class UnitParticipationTest {
     }
 
     @Test
-    void R_UNP_01_the_batch_admits_the_unit_type() {
+    void R_UNP_01_R_CMP_01_the_batch_admits_the_unit_type() {
         fixture.givenNoPriorActivity().when(register("firm"), OFFICE_ON_FEB_20)
                 .expectNoEvents().expectExceptionMessage("batch 2 does not admit units of type SOE");
     }

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.campaignledger.command.organisation.domain.UnitDirectory;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.Level;
+import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitReclassified;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitRegistered;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitReparented;
 import org.campaignledger.kernel.organisation.UnitType;
@@ -57,6 +58,12 @@ public class JdbcUnitDirectory implements UnitDirectory {
      * Re-stamps the moved unit and its whole subtree, because R-ORG-01's cycle check on the next move reads
      * the stored paths. A descendant whose jurisdiction came from above the moved unit follows it.
      */
+    @EventHandler
+    void on(UnitReclassified event) {
+        jdbc.update("UPDATE unit_directory SET unit_type = ? WHERE unit_id = ?", event.newType().name(),
+                event.unitId().value());
+    }
+
     @EventHandler
     void on(UnitReparented event) {
         String unitId = event.unitId().value();

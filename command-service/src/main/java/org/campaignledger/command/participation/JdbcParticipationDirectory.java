@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.campaignledger.command.organisation.domain.UnitStages;
 import org.campaignledger.command.participation.domain.ParticipationDirectory;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.UnitId;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /** Participations for rules that look across units, kept in the transaction of their events. */
 @Component
 @ProcessingGroup("command-lookups")
-class JdbcParticipationDirectory implements ParticipationDirectory {
+class JdbcParticipationDirectory implements ParticipationDirectory, UnitStages {
     private final JdbcTemplate jdbc;
 
     JdbcParticipationDirectory(JdbcTemplate jdbc) {
@@ -40,6 +41,14 @@ class JdbcParticipationDirectory implements ParticipationDirectory {
                     }
                     return new ParticipationFacts(ParticipationId.of(rs.getString(1)), rs.getInt(2), Map.copyOf(starts));
                 }, campaignId.value(), unitId.value()).stream().findFirst();
+    }
+
+    @Override
+    public boolean hasReachedStage2(UnitId unitId) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM participation_directory WHERE unit_id = ? AND stage2_start IS NOT NULL",
+                Integer.class, unitId.value());
+        return count != null && count > 0;
     }
 
     @EventHandler

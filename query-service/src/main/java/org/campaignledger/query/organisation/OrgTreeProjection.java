@@ -12,6 +12,7 @@ import org.campaignledger.kernel.organisation.OrgUnitEvent.PortfolioAssigned;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.RosterMemberAppointed;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.RosterMembershipEnded;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitDissolved;
+import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitReclassified;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitFlagged;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitMerged;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitRegistered;
@@ -47,6 +48,9 @@ class OrgTreeProjection implements Projection {
         } else if (payload instanceof UnitMerged e) {
             ended(event, e.unitId(), "MERGED", e.effectiveDate().toString(),
                     Updates.set("mergedIntoUnitId", e.intoUnitId().value()));
+        } else if (payload instanceof UnitReclassified e) {
+            readModels.updateInOrder(COLLECTION, e.unitId().value(), event,
+                    com.mongodb.client.model.Updates.set("unitType", e.newType().name()));
         } else if (payload instanceof UnitDissolved e) {
             ended(event, e.unitId(), "DISSOLVED", e.effectiveDate().toString(),
                     Updates.set("dissolutionReason", e.reason()));

@@ -119,4 +119,14 @@ public sealed interface OrgUnitCommand extends LedgerCommand {
             InvalidCommandException.required(effectiveDate, "effectiveDate");
         }
     }
+
+    /** A corrected unit type; frozen once the unit has reached Stage 2 (R-ORG-02). */
+    record ReclassifyUnit(@TargetAggregateIdentifier UnitId unitId, UnitType newType, String reason)
+            implements OrgUnitCommand {
+        public ReclassifyUnit {
+            InvalidCommandException.required(unitId, "unitId");
+            InvalidCommandException.required(newType, "newType");
+            InvalidCommandException.requiredText(reason, "reason", 2000);
+        }
+    }
 }

@@ -79,4 +79,12 @@ public sealed interface OrgUnitEvent extends LedgerEvent {
     @Revision("1")
     record UnitDissolved(UnitId unitId, LocalDate effectiveDate, String reason) implements OrgUnitEvent {
     }
+
+    @Revision("1")
+    record UnitReclassified(UnitId unitId, UnitType oldType, UnitType newType, String reason) implements OrgUnitEvent {
+        @Override
+        public String concernsUnitId() {
+            return unitId.value();
+        }
+    }
 }

@@ -23,6 +23,7 @@ import org.campaignledger.kernel.organisation.OrgUnitCommand.DissolveUnit;
 import org.campaignledger.kernel.organisation.OrgUnitCommand.EndRosterMembership;
 import org.campaignledger.kernel.organisation.OrgUnitCommand.FlagUnit;
 import org.campaignledger.kernel.organisation.OrgUnitCommand.MergeUnit;
+import org.campaignledger.kernel.organisation.OrgUnitCommand.ReclassifyUnit;
 import org.campaignledger.kernel.organisation.OrgUnitCommand.RegisterUnit;
 import org.campaignledger.kernel.organisation.OrgUnitCommand.ReparentUnit;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.ContactPointDesignated;
@@ -33,7 +34,9 @@ import org.campaignledger.kernel.organisation.OrgUnitEvent.RosterMembershipEnded
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitDissolved;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitFlagged;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitMerged;
+import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitReclassified;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitRegistered;
+import org.campaignledger.kernel.organisation.UnitType;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitReparented;
 
 /** A unit of the org tree (DOMAIN §4.1). States: ACTIVE, then MERGED or DISSOLVED, which accept nothing more. */
@@ -43,6 +46,7 @@ public class OrgUnit {
     @AggregateIdentifier
     private UnitId unitId;
     private Level level;
+    private UnitType unitType;
     private UnitId parentUnitId;
     private UnitId jurisdictionUnitId;
     private Status status;
@@ -192,6 +196,21 @@ public class OrgUnit {
                 command.effectiveFrom()));
     }
 
+    /** R-ORG-02: meeting type, material and review chains hang on the type, so it freezes at Stage 2. */
+    @CommandHandler
+    void handle(ReclassifyUnit command, UnitStages stages) {
+        requireActive();
+        if (command.newType() == unitType) {
+            throw new RuleViolation(PlatformRules.VALIDATION, "unit " + unitId + " is already " + unitType,
+                    Map.of("field", "newType"));
+        }
+        if (stages.hasReachedStage2(unitId)) {
+            throw new RuleViolation("R-ORG-02", "unit " + unitId + " has reached Stage 2; its type " + unitType
+                    + " is frozen and corrections go through the campaign office", Map.of("field", "newType"));
+        }
+        apply(new UnitReclassified(unitId, unitType, command.newType(), command.reason()));
+    }
+
     private UnitDirectory.UnitFacts placeUnder(UnitId child, Level childLevel, UnitId parentId,
                                                UnitDirectory directory) {
         var parent = directory.find(parentId).orElseThrow(() -> new RuleViolation("R-ORG-01",
@@ -237,9 +256,15 @@ public class OrgUnit {
     }
 
     @EventSourcingHandler
+    void on(UnitReclassified event) {
+        unitType = event.newType();
+    }
+
+    @EventSourcingHandler
     void on(UnitRegistered event) {
         unitId = event.unitId();
         level = event.level();
+        unitType = event.unitType();
         parentUnitId = event.parentUnitId();
         jurisdictionUnitId = event.jurisdictionUnitId();
         status = Status.ACTIVE;

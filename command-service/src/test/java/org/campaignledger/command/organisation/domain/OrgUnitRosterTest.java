@@ -281,4 +281,25 @@ class OrgUnitRosterTest {
                 .expectNoEvents()
                 .expectExceptionMessage("unit town is already a contact point of zhao");
     }
+
+    @Test
+    void R_ORG_02_a_units_type_is_frozen_once_it_has_reached_stage_2() {
+        fixture.registerInjectableResource((UnitStages) unit -> unit.equals(TOWN));
+        fixture.given(town())
+                .when(new org.campaignledger.kernel.organisation.OrgUnitCommand.ReclassifyUnit(TOWN,
+                        UnitType.DEV_ZONE, "registered as the wrong type"))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("unit town has reached Stage 2; its type TOWNSHIP_STREET is frozen and "
+                        + "corrections go through the campaign office");
+    }
+
+    @Test
+    void R_ORG_02_before_stage_2_a_unit_is_reclassified() {
+        fixture.registerInjectableResource((UnitStages) unit -> false);
+        fixture.given(town())
+                .when(new org.campaignledger.kernel.organisation.OrgUnitCommand.ReclassifyUnit(TOWN,
+                        UnitType.DEV_ZONE, "it is a development zone"))
+                .expectEvents(new org.campaignledger.kernel.organisation.OrgUnitEvent.UnitReclassified(TOWN,
+                        UnitType.TOWNSHIP_STREET, UnitType.DEV_ZONE, "it is a development zone"));
+    }
 }

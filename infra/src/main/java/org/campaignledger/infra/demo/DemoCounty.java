@@ -93,9 +93,14 @@ public final class DemoCounty {
                     3, 3, 3, 3),
             new Block("i", "Grassroots branch", "OTHER_GRASSROOTS", "TOWNSHIP", "BRANCH", 48, 0, 1705, 3, 3, 3, 3));
 
-    /** The four county bodies of block A: the party committee (the county itself) and three party groups. */
+    /**
+     * The four county bodies of block A: the party committee and three party groups. The committee is a unit of
+     * its own under the county's jurisdiction unit (which holds the rollout): a rollout and a participation of
+     * one unit would both be {@code campaign:batch:unit} and collide in the event store.
+     */
+    static final String COUNTY_COMMITTEE = "kd-a-sc";
     private static final List<String[]> COUNTY_BODIES = List.of(
-            new String[] {COUNTY, "Demo County Party Committee", "COMMITTEE", "11"},
+            new String[] {COUNTY_COMMITTEE, "Demo County Party Committee", "COMMITTEE", "11"},
             new String[] {"kd-a-npc", "Demo County People's Congress Party Group", "PARTY_GROUP", "6"},
             new String[] {"kd-a-gov", "Demo County Government Party Group", "PARTY_GROUP", "9"},
             new String[] {"kd-a-cppcc", "Demo County Political Consultative Party Group", "PARTY_GROUP", "6"});
@@ -121,6 +126,7 @@ public final class DemoCounty {
     private final Map<Integer, Phase> treeByDepth = new java.util.TreeMap<>();
     private final Map<String, String> sgOf = new HashMap<>();
     private final Map<String, String> sgLeader = new HashMap<>();
+    private final java.util.Set<String> registered = new java.util.HashSet<>();
     private int personCount;
     private int duplicates;
     private int opinions;
@@ -149,7 +155,7 @@ public final class DemoCounty {
         int rosters = units.values().stream().mapToInt(u -> u.roster().size()).sum();
         int members = units.values().stream().mapToInt(Unit::members).sum();
         int leaders = participating.stream().filter(DemoCounty::isDlm).mapToInt(u -> u.roster().size()).sum();
-        return new Totals(underCounty, underCounty + 1 - bodies, bodies, participating.size(), dlm, leaders, rosters,
+        return new Totals(underCounty, underCounty - bodies, bodies, participating.size(), dlm, leaders, rosters,
                 personCount, members, opinions, duplicates, sgLeader.size(),
                 phases.stream().mapToInt(Phase::size).sum());
     }
@@ -180,9 +186,11 @@ public final class DemoCounty {
                 4, 0, Map.of());
         register(CITY, "Demo City", "CITY", "LEADING_BODY", "COMMITTEE", PROVINCE, 0, false, "city",
                 4, 0, Map.of());
+        register(COUNTY, "Demo County", "COUNTY", "LEADING_BODY", "COMMITTEE", CITY, 0, false, "county",
+                Integer.parseInt(COUNTY_BODIES.get(0)[3]), COUNTY_COMMITTEE, 0, Map.of());
         for (String[] body : COUNTY_BODIES) {
-            register(body[0], body[1], "COUNTY", "LEADING_BODY", body[2], body[0].equals(COUNTY) ? CITY : COUNTY,
-                    1, true, "a", Integer.parseInt(body[3]), 0, Map.of());
+            register(body[0], body[1], "COUNTY", "LEADING_BODY", body[2], body[0].equals(COUNTY_COMMITTEE) ? COUNTY
+                    : COUNTY_COMMITTEE, 1, true, "a", Integer.parseInt(body[3]), 0, Map.of());
         }
         List<Unit> towns = new ArrayList<>();
         List<Unit> streets = new ArrayList<>();
@@ -220,7 +228,7 @@ public final class DemoCounty {
                 all.addAll(streets);
                 yield all.get(n % all.size()).id();
             }
-            default -> COUNTY;
+            default -> COUNTY_COMMITTEE;
         };
     }
 
@@ -240,10 +248,22 @@ public final class DemoCounty {
     private Unit register(String id, String name, String level, String unitType, String kind,
                           String parent, int tier, boolean participates, String block, int rosterSize,
                           int members, Map<String, Object> flags) {
+        return register(id, name, level, unitType, kind, parent, tier, participates, block, rosterSize, id, members,
+                flags);
+    }
+
+    /** A unit whose roster holds the persons of {@code rosterOwner}'s roster (the same leaders on both). */
+    private Unit register(String id, String name, String level, String unitType, String kind,
+                          String parent, int tier, boolean participates, String block, int rosterSize,
+                          String rosterOwner, int members, Map<String, Object> flags) {
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("unitId", id, "code", id.toUpperCase(),
                 "name", name, "level", level, "unitType", unitType, "partyOrgKind", kind));
         if (parent != null) {
             fields.put("parentUnitId", parent);
+        }
+        if (level.equals("COUNTY") && !id.equals(COUNTY)) {
+            // A COUNTY-level unit is otherwise its own jurisdiction; these answer to the county's office.
+            fields.put("jurisdictionUnitId", COUNTY);
         }
         if (!flags.isEmpty()) {
             fields.put("flags", flags);
@@ -254,7 +274,7 @@ public final class DemoCounty {
                 .add("unit:" + id, ROSTER_FROM, "RegisterUnit", fields);
         List<String> roster = new ArrayList<>();
         for (int i = 1; i <= rosterSize; i++) {
-            roster.add("kdp-" + id.substring(3) + "-" + i);
+            roster.add("kdp-" + rosterOwner.substring(3) + "-" + i);
         }
         Unit unit = new Unit(id, unitType, level, kind, parent, tier, participates, block, List.copyOf(roster),
                 members);
@@ -268,7 +288,9 @@ public final class DemoCounty {
             List<String> roster = unit.roster();
             for (int i = 0; i < roster.size(); i++) {
                 String person = roster.get(i);
-                registerPerson(persons, person, unit.id());
+                if (registered.add(person)) {
+                    registerPerson(persons, person, unit.id());
+                }
                 boolean main = i == 0;
                 rosters.add("roster:" + unit.id(), ROSTER_FROM, "AppointRosterMember", Map.of("unitId", unit.id(),
                         "personId", person, "position", position(unit, i), "mainLeader", main,

@@ -1,16 +1,20 @@
 package org.campaignledger.infra.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The KENLI_DEMO county of DOMAIN §8, Stage 1: the organisation tree of §8.2, its rosters, the campaign and the
@@ -123,10 +127,10 @@ public final class DemoCounty {
     private final List<Phase> phases = new ArrayList<>();
     /** Parents before children: one phase per depth of the tree. */
     private final Map<String, Integer> depths = new HashMap<>();
-    private final Map<Integer, Phase> treeByDepth = new java.util.TreeMap<>();
+    private final Map<Integer, Phase> treeByDepth = new TreeMap<>();
     private final Map<String, String> sgOf = new HashMap<>();
     private final Map<String, String> sgLeader = new HashMap<>();
-    private final java.util.Set<String> registered = new java.util.HashSet<>();
+    private final Set<String> registered = new HashSet<>();
     private int personCount;
     private int duplicates;
     private int opinions;
@@ -640,7 +644,7 @@ public final class DemoCounty {
     /** {@code count} sizes in [min, max] that add up to {@code total} exactly (the §8.2 means are totals). */
     private int[] sizesSummingTo(int count, int total, int min, int max) {
         int[] sizes = new int[count];
-        java.util.Arrays.fill(sizes, min);
+        Arrays.fill(sizes, min);
         int left = total - count * min;
         while (left > 0) {
             int n = rng.nextInt(count);

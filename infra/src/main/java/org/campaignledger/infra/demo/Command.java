@@ -1,0 +1,27 @@
+package org.campaignledger.infra.demo;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One command of the demo county as the HTTP API takes it: its type, its fields, and the business day it
+ * belongs to (sent as {@code occurredAt}, 09:00 in the county, so the simulated clock of DOMAIN §8.5 reaches
+ * every rule that reads business time).
+ */
+record Command(String type, Map<String, Object> fields, LocalDate businessDate) {
+    private static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    Command {
+        fields = new TreeMap<>(fields);
+    }
+
+    /** The request body without a commandId; sorted keys, so the same command always reads the same. */
+    Map<String, Object> body() {
+        Map<String, Object> body = new TreeMap<>(fields);
+        body.put("occurredAt", businessDate.atTime(LocalTime.of(9, 0)).atZone(COUNTY_ZONE).toInstant().toString());
+        return body;
+    }
+}

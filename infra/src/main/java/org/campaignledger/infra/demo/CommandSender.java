@@ -1,0 +1,193 @@
+package org.campaignledger.infra.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends the phases over HTTP with a bounded pool. Every commandId is derived from the seed and the command
+ * itself, so a second run after a crash sends the same ids and the service answers from its idempotency
+ * store: nothing is stored twice.
+ */
+final class CommandSender implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final int ATTEMPTS = 5;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String commandUrl;
+    private final String token;
+    private final long seed;
+    private final ExecutorService pool;
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger replayed = new AtomicInteger();
+    private final List<String> rejections = Collections.synchronizedList(new ArrayList<>());
+
+    CommandSender(String commandUrl, String authUrl, String account, String secret, long seed, int threads) {
+        this.commandUrl = commandUrl;
+        this.seed = seed;
+        this.token = token(authUrl, account, secret);
+        this.pool = Executors.newFixedThreadPool(threads);
+    }
+
+    /** Sends one phase and waits for it; a lane stops at its first rejection, since what follows depends on it. */
+    void send(Phase phase) {
+        List<Future<?>> lanes = new ArrayList<>();
+        for (List<Command> lane : phase.lanes().values()) {
+            lanes.add(pool.submit(() -> {
+                for (Command command : lane) {
+                    if (!sendOne(command)) {
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Future<?> lane : lanes) {
+            try {
+                lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted in phase " + phase.name(), e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("phase " + phase.name() + " failed", e.getCause());
+            }
+        }
+    }
+
+    int accepted() {
+        return accepted.get();
+    }
+
+    int replayed() {
+        return replayed.get();
+    }
+
+    List<String> rejections() {
+        synchronized (rejections) {
+            return List.copyOf(rejections);
+        }
+    }
+
+    static UUID commandId(long seed, String type, Map<String, Object> body) {
+        try {
+            String key = "KENLI_DEMO/" + seed + "/" + type + "/" + JSON.writeValueAsString(body);
+            return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private boolean sendOne(Command command) {
+        Map<String, Object> body = new TreeMap<>(command.body());
+        body.put("commandId", commandId(seed, command.type(), command.body()).toString());
+        String json = write(body);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                URI.create(commandUrl + "/api/commands/" + command.type()))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status == 200 || status == 201) {
+                    boolean again = response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
+                    (again ? replayed : accepted).incrementAndGet();
+                    return true;
+                }
+                if (status >= 500 && attempt < ATTEMPTS) {
+                    pause(attempt);
+                    continue;
+                }
+                rejections.add(command.type() + " " + status + " " + response.body() + " for " + json);
+                return false;
+            } catch (IOException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw new IllegalStateException(command.type() + " could not be sent", e);
+                }
+                pause(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(500L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String token(String authUrl, String account, String secret) {
+        String basic = Base64.getEncoder().encodeToString((account + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(authUrl + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("no token for " + account + ": " + response.body());
+            }
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("no token for " + account, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET on the query service with the same token; the generator reads its own totals back. */
+    JsonNode get(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -362,8 +362,9 @@ public final class DemoCounty {
                         "profileId", "KENLI_DEMO", "effectiveFrom", MOBILISATION.toString()));
     }
 
+    /** RolloutId.of(campaign, batch, jurisdiction): the {@code rollout:} prefix keeps it apart from participations. */
     static String rolloutId() {
-        return CAMPAIGN + ":" + BATCH + ":" + COUNTY;
+        return "rollout:" + CAMPAIGN + ":" + BATCH + ":" + COUNTY;
     }
 
     /** The county's rollout: leading group under the county party secretary, the office, §8.3 tiers, 02-28. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,33 +18,11 @@ class EvaluationAcceptanceTest {
 
     @Test
     void AS_12_AS_13_two_thirds_decides_and_a_failure_means_rework_before_another_attempt() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String campaign = "cmp-" + suffix;
-        String county = "county-" + suffix;
-        String secretary = "sec-" + county;
-        ok(client.command("DefineCampaign", Map.of("campaignId", campaign, "name", "Mass line", "theme", "Serve")));
-        ok(client.command("DefineBatch", Map.of("campaignId", campaign, "batchNo", 2, "scope", "below the province",
-                "plannedStart", "2014-01", "plannedBasicCompletion", "2014-09",
-                "participatingCategories", List.of("LEADING_BODY"))));
-        ok(client.command("AdoptPolicyProfile", Map.of("campaignId", campaign, "profileId", "DEFAULT",
-                "effectiveFrom", "2014-01-01")));
-        ok(client.command("RegisterUnit", Map.of("unitId", county, "code", county, "name", "County", "level", "COUNTY",
-                "unitType", "LEADING_BODY", "partyOrgKind", "COMMITTEE")));
-        ok(client.command("RegisterPerson", Map.of("personId", secretary, "name", "Secretary", "contact", "",
-                "partyMember", true, "homeBranchUnitId", county)));
-        ok(client.command("AppointRosterMember", Map.of("unitId", county, "personId", secretary,
-                "position", "SECRETARY", "mainLeader", true, "effectiveFrom", "2013-01-01")));
-        var registered = client.command("RegisterParticipation", Map.of("campaignId", campaign, "batchNo", 2,
-                "unitId", county, "tierNo", 1));
-        ok(registered);
-        String participation = registered.body().get("aggregateId").asText();
-        ok(client.command("StartPreparation", Map.of("participationId", participation, "date", "2014-01-10")));
-        ok(client.command("FormUnitLeadingGroup", Map.of("participationId", participation, "headPersonId", secretary,
-                "officeHeadPersonId", secretary, "date", "2014-01-12")));
-        ok(client.command("RecordMobilisation", Map.of("participationId", participation, "date", "2014-01-15")));
-        ok(client.command("CreditGateFact", Map.of("participationId", participation,
-                "fact", "IMPLEMENTATION_PLAN_APPROVED", "sourceAggregateType", "ReviewableDocument",
-                "sourceAggregateId", "plan", "sourceEventId", UUID.randomUUID().toString())));
+        Scenario scenario = new Scenario(client).campaign("DEFAULT", List.of("LEADING_BODY"));
+        String county = scenario.id("county");
+        scenario.unitWithSecretary(county, "COUNTY", "LEADING_BODY", "COMMITTEE", null);
+        String secretary = Scenario.secretaryOf(county);
+        String participation = scenario.preparedParticipation(county, 1);
         ok(client.command("StartStage", Map.of("participationId", participation, "stage", 1, "date", "2014-01-20")));
         ok(client.command("RecordStudyActivity", Map.of("participationId", participation, "activityId", "study-1",
                 "activityType", "CONCENTRATED_STUDY", "from", "2014-01-21", "to", "2014-01-27", "halfDays", 12,
@@ -116,6 +93,6 @@ class EvaluationAcceptanceTest {
     }
 
     private static void ok(LedgerClient.Response response) {
-        assertThat(response.status()).as(response.raw().body()).isBetween(200, 201);
+        Scenario.ok(response);
     }
 }

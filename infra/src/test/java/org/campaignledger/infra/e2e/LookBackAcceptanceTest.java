@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,28 +19,18 @@ class LookBackAcceptanceTest {
 
     @Test
     void AS_15_AS_16_an_issue_rules_out_a_pass_a_redo_reopens_the_stage_and_the_group_cannot_downgrade_alone() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String campaign = "cmp-" + suffix;
-        String county = "county-" + suffix;
-        String town = "town-" + suffix;
-        ok(client.command("DefineCampaign", Map.of("campaignId", campaign, "name", "Mass line", "theme", "Serve")));
-        ok(client.command("DefineBatch", Map.of("campaignId", campaign, "batchNo", 2, "scope", "below the province",
-                "plannedStart", "2014-02", "plannedBasicCompletion", "2014-09",
-                "participatingCategories", List.of("TOWNSHIP_STREET"))));
-        ok(client.command("AdoptPolicyProfile", Map.of("campaignId", campaign, "profileId", "KENLI_DEMO",
-                "effectiveFrom", "2014-02-28")));
-        ok(client.command("RegisterUnit", Map.of("unitId", county, "code", county, "name", "County", "level", "COUNTY",
-                "unitType", "LEADING_BODY", "partyOrgKind", "COMMITTEE")));
-        ok(client.command("RegisterUnit", Map.of("unitId", town, "code", town, "name", "Town", "level", "TOWNSHIP",
-                "unitType", "TOWNSHIP_STREET", "partyOrgKind", "COMMITTEE", "parentUnitId", county)));
-        String secretary = "sec-" + town;
-        for (String person : List.of(secretary, "demo-sg-member", "sg-2-" + suffix)) {
+        Scenario scenario = new Scenario(client).campaign("KENLI_DEMO", List.of("TOWNSHIP_STREET"));
+        String suffix = scenario.suffix;
+        String campaign = scenario.campaign;
+        String county = scenario.id("county");
+        String town = scenario.id("town");
+        scenario.unitWithSecretary(county, "COUNTY", "LEADING_BODY", "COMMITTEE", null);
+        scenario.unitWithSecretary(town, "TOWNSHIP", "TOWNSHIP_STREET", "COMMITTEE", county);
+        for (String person : List.of("demo-sg-member", "sg-2-" + suffix)) {
             var registered = client.command("RegisterPerson", Map.of("personId", person, "name", "Person " + person,
                     "contact", "", "partyMember", true, "homeBranchUnitId", county));
             assertThat(registered.status()).as(registered.raw().body()).isIn(201, 409);
         }
-        ok(client.command("AppointRosterMember", Map.of("unitId", town, "personId", secretary, "position", "SECRETARY",
-                "mainLeader", true, "effectiveFrom", "2013-01-01")));
         String sg = "sg-" + suffix;
         ok(client.command("FormSupervisionGroup", Map.of("sgId", sg, "kind", "SUPERVISION", "dispatchingUnitId", county,
                 "label", "County SG 1", "leaderPersonId", "demo-sg-member",
@@ -49,17 +38,7 @@ class LookBackAcceptanceTest {
                         Map.of("personId", "sg-2-" + suffix, "sourceUnitId", county)), "date", "2014-02-20")));
         ok(client.command("AssignUnit", Map.of("sgId", sg, "unitId", town, "from", "2014-02-25")));
 
-        var registered = client.command("RegisterParticipation", Map.of("campaignId", campaign, "batchNo", 2,
-                "unitId", town, "tierNo", 1));
-        ok(registered);
-        String participation = registered.body().get("aggregateId").asText();
-        ok(client.command("StartPreparation", Map.of("participationId", participation, "date", "2014-02-20")));
-        ok(client.command("FormUnitLeadingGroup", Map.of("participationId", participation, "headPersonId", secretary,
-                "officeHeadPersonId", secretary, "date", "2014-02-21")));
-        ok(client.command("RecordMobilisation", Map.of("participationId", participation, "date", "2014-02-28")));
-        ok(client.command("CreditGateFact", Map.of("participationId", participation,
-                "fact", "IMPLEMENTATION_PLAN_APPROVED", "sourceAggregateType", "ReviewableDocument",
-                "sourceAggregateId", "plan", "sourceEventId", UUID.randomUUID().toString())));
+        String participation = scenario.preparedParticipation(town, 1);
         ok(client.command("StartStage", Map.of("participationId", participation, "stage", 1, "date", "2014-03-03")));
         ok(client.command("RecordStudyActivity", Map.of("participationId", participation, "activityId", "study-1",
                 "activityType", "CONCENTRATED_STUDY", "from", "2014-03-04", "to", "2014-03-06", "halfDays", 6,
@@ -106,6 +85,6 @@ class LookBackAcceptanceTest {
     }
 
     private static void ok(LedgerClient.Response response) {
-        assertThat(response.status()).as(response.raw().body()).isBetween(200, 201);
+        Scenario.ok(response);
     }
 }

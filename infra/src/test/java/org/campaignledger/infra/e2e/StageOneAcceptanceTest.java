@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class StageOneAcceptanceTest {
     private final LedgerClient client = new LedgerClient(EmbeddedEnvironment.shared());
+    private Scenario scenario;
     private String suffix;
     private String campaign;
     private String county;
@@ -26,20 +26,17 @@ class StageOneAcceptanceTest {
 
     @BeforeEach
     void jurisdiction() {
-        suffix = UUID.randomUUID().toString().substring(0, 8);
-        campaign = "cmp-" + suffix;
-        county = "county-" + suffix;
-        town = "town-" + suffix;
-        village = "village-" + suffix;
-        ok(client.command("DefineCampaign", Map.of("campaignId", campaign, "name", "Mass line", "theme", "Serve")));
-        ok(client.command("DefineBatch", Map.of("campaignId", campaign, "batchNo", 2, "scope", "below the province",
-                "plannedStart", "2014-02", "plannedBasicCompletion", "2014-09",
-                "participatingCategories", List.of("LEADING_BODY", "TOWNSHIP_STREET", "VILLAGE_COMMUNITY"))));
-        ok(client.command("AdoptPolicyProfile", Map.of("campaignId", campaign, "profileId", "KENLI_DEMO",
-                "effectiveFrom", "2014-02-28")));
-        unit(county, "COUNTY", "LEADING_BODY", "COMMITTEE", null);
-        unit(town, "TOWNSHIP", "TOWNSHIP_STREET", "COMMITTEE", county);
-        unit(village, "VILLAGE", "VILLAGE_COMMUNITY", "BRANCH", town);
+        Scenario scenario = new Scenario(client)
+                .campaign("KENLI_DEMO", List.of("LEADING_BODY", "TOWNSHIP_STREET", "VILLAGE_COMMUNITY"));
+        this.scenario = scenario;
+        suffix = scenario.suffix;
+        campaign = scenario.campaign;
+        county = scenario.id("county");
+        town = scenario.id("town");
+        village = scenario.id("village");
+        scenario.unitWithSecretary(county, "COUNTY", "LEADING_BODY", "COMMITTEE", null);
+        scenario.unitWithSecretary(town, "TOWNSHIP", "TOWNSHIP_STREET", "COMMITTEE", county);
+        scenario.unitWithSecretary(village, "VILLAGE", "VILLAGE_COMMUNITY", "BRANCH", town);
         String rollout = "rollout:" + campaign + ":2:" + county;
         ok(client.command("OpenRollout", Map.of("campaignId", campaign, "batchNo", 2, "jurisdictionUnitId", county)));
         ok(client.command("EstablishLeadingGroup", Map.of("rolloutId", rollout, "headPersonId", "sec-" + county,
@@ -50,8 +47,8 @@ class StageOneAcceptanceTest {
 
     @Test
     void AS_22_a_township_starts_stage_1_early_only_with_a_granted_exception() {
-        String countyP = participate(county, 1);
-        String townP = participate(town, 2);
+        String countyP = scenario.preparedParticipation(county, 1);
+        String townP = scenario.preparedParticipation(town, 2);
         ok(client.command("StartStage", Map.of("participationId", countyP, "stage", 1, "date", "2014-03-03")));
 
         var early = client.command("StartStage", Map.of("participationId", townP, "stage", 1, "date", "2014-03-08"));
@@ -80,9 +77,9 @@ class StageOneAcceptanceTest {
 
     @Test
     void AS_21_a_weak_village_starts_stage_1_only_after_organisational_rectification() {
-        String countyP = participate(county, 1);
-        String townP = participate(town, 2);
-        String villageP = participate(village, 3);
+        String countyP = scenario.preparedParticipation(county, 1);
+        String townP = scenario.preparedParticipation(town, 2);
+        String villageP = scenario.preparedParticipation(village, 3);
         ok(client.command("StartStage", Map.of("participationId", countyP, "stage", 1, "date", "2014-03-03")));
         ok(client.command("StartStage", Map.of("participationId", townP, "stage", 1, "date", "2014-03-18")));
         ok(client.command("FlagWeakOrganisation", Map.of("participationId", villageP,
@@ -142,35 +139,7 @@ class StageOneAcceptanceTest {
         }
     }
 
-    private void unit(String id, String level, String type, String kind, String parent) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("unitId", id, "code", id, "name", "Unit " + id,
-                "level", level, "unitType", type, "partyOrgKind", kind));
-        if (parent != null) {
-            body.put("parentUnitId", parent);
-        }
-        ok(client.command("RegisterUnit", body));
-        ok(client.command("RegisterPerson", Map.of("personId", "sec-" + id, "name", "Secretary " + id,
-                "contact", "0546-0000000", "partyMember", true, "homeBranchUnitId", id)));
-        ok(client.command("AppointRosterMember", Map.of("unitId", id, "personId", "sec-" + id, "position", "SECRETARY",
-                "mainLeader", true, "effectiveFrom", "2013-01-01")));
-    }
-
-    private String participate(String unit, int tier) {
-        var registered = client.command("RegisterParticipation", Map.of("campaignId", campaign, "batchNo", 2,
-                "unitId", unit, "tierNo", tier));
-        ok(registered);
-        String id = registered.body().get("aggregateId").asText();
-        ok(client.command("StartPreparation", Map.of("participationId", id, "date", "2014-02-20")));
-        ok(client.command("FormUnitLeadingGroup", Map.of("participationId", id, "headPersonId", "sec-" + unit,
-                "officeHeadPersonId", "sec-" + unit, "date", "2014-02-21")));
-        ok(client.command("RecordMobilisation", Map.of("participationId", id, "date", "2014-02-28")));
-        ok(client.command("CreditGateFact", Map.of("participationId", id, "fact", "IMPLEMENTATION_PLAN_APPROVED",
-                "sourceAggregateType", "ReviewableDocument", "sourceAggregateId", "plan-" + id,
-                "sourceEventId", UUID.randomUUID().toString())));
-        return id;
-    }
-
     private static void ok(LedgerClient.Response response) {
-        assertThat(response.status()).as(response.raw().body()).isBetween(200, 201);
+        Scenario.ok(response);
     }
 }

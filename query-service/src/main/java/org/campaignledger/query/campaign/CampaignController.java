@@ -1,9 +1,8 @@
 package org.campaignledger.query.campaign;
 
-import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
-import org.campaignledger.query.platform.NotFoundException;
+import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +21,7 @@ class CampaignController {
     @Operation(summary = "One campaign with its batches and the policy in force")
     @GetMapping("/{campaignId}")
     Document campaign(@PathVariable String campaignId) {
-        Document campaign = mongo.getCollection(CampaignProjection.COLLECTION).find(Filters.eq("_id", campaignId)).first();
-        if (campaign == null) {
-            throw new NotFoundException("no campaign " + campaignId);
-        }
+        Document campaign = Paging.one(mongo.getCollection(CampaignProjection.COLLECTION), campaignId, "campaign");
         return campaign;
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.campaignledger.query.platform.NotFoundException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +29,7 @@ class DocumentController {
     @Operation(summary = "One document: its state, the step awaiting action and the resolved chain")
     @GetMapping("/{documentId}")
     Document document(@PathVariable String documentId) {
-        Document document = mongo.getCollection(DocumentProjection.COLLECTION)
-                .find(Filters.eq("_id", documentId)).first();
-        if (document == null) {
-            throw new NotFoundException("no document " + documentId);
-        }
+        Document document = Paging.one(mongo.getCollection(DocumentProjection.COLLECTION), documentId, "document");
         return document;
     }
 

@@ -11,7 +11,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.campaignledger.kernel.participation.ParticipationEnums.EvaluationType;
 import org.campaignledger.query.platform.BadRequestException;
-import org.campaignledger.query.platform.NotFoundException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +32,7 @@ class EvaluationController {
     @Operation(summary = "One evaluation attempt with its tally, result and rework status")
     @GetMapping("/{evaluationId}")
     Document evaluation(@PathVariable String evaluationId) {
-        Document evaluation = mongo.getCollection(EvaluationProjection.EVALUATIONS)
-                .find(Filters.eq("_id", evaluationId)).first();
-        if (evaluation == null) {
-            throw new NotFoundException("no evaluation " + evaluationId);
-        }
+        Document evaluation = Paging.one(mongo.getCollection(EvaluationProjection.EVALUATIONS), evaluationId, "evaluation");
         withReworkStatus(List.of(evaluation));
         return evaluation;
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.campaignledger.query.platform.NotFoundException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +29,7 @@ class LookBackController {
     @Operation(summary = "One look-back with its findings, outcome and how far the outcome is discharged")
     @GetMapping("/{lookBackId}")
     Document lookBack(@PathVariable String lookBackId) {
-        Document lookBack = mongo.getCollection(LookBackProjection.LOOKBACKS).find(Filters.eq("_id", lookBackId)).first();
-        if (lookBack == null) {
-            throw new NotFoundException("no look-back " + lookBackId);
-        }
+        Document lookBack = Paging.one(mongo.getCollection(LookBackProjection.LOOKBACKS), lookBackId, "look-back");
         return lookBack;
     }
 

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.campaignledger.query.platform.BadRequestException;
-import org.campaignledger.query.platform.NotFoundException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,10 +95,7 @@ class OpinionController {
     @Operation(summary = "One opinion (never the submitter's identity)")
     @GetMapping("/opinions/{opinionId}")
     Document opinion(@PathVariable String opinionId) {
-        Document opinion = mongo.getCollection(OpinionProjection.OPINIONS).find(Filters.eq("_id", opinionId)).first();
-        if (opinion == null) {
-            throw new NotFoundException("no opinion " + opinionId);
-        }
+        Document opinion = Paging.one(mongo.getCollection(OpinionProjection.OPINIONS), opinionId, "opinion");
         return opinion;
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.campaignledger.query.platform.BadRequestException;
-import org.campaignledger.query.platform.NotFoundException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,20 +33,14 @@ class UnitController {
     @Operation(summary = "One unit of the org tree")
     @GetMapping("/{unitId}")
     Document unit(@PathVariable String unitId) {
-        Document unit = mongo.getCollection(OrgTreeProjection.COLLECTION).find(Filters.eq("_id", unitId)).first();
-        if (unit == null) {
-            throw new NotFoundException("no unit " + unitId);
-        }
+        Document unit = Paging.one(mongo.getCollection(OrgTreeProjection.COLLECTION), unitId, "unit");
         return unit;
     }
 
     @Operation(summary = "The roster of a unit as of a date (R-ORG-04), or its whole history without asOf")
     @GetMapping("/{unitId}/roster")
     Map<String, Object> roster(@PathVariable String unitId, @RequestParam(required = false) String asOf) {
-        Document roster = mongo.getCollection(RosterProjection.COLLECTION).find(Filters.eq("_id", unitId)).first();
-        if (roster == null) {
-            throw new NotFoundException("no unit " + unitId);
-        }
+        Document roster = Paging.one(mongo.getCollection(RosterProjection.COLLECTION), unitId, "unit");
         List<Document> entries = roster.getList(RosterProjection.ENTRIES, Document.class, List.of());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("unitId", unitId);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.campaignledger.query.platform.NotFoundException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +29,7 @@ class ParticipationController {
     @Operation(summary = "One unit's progress through the campaign: state, stages, gate facts, study, warnings")
     @GetMapping("/{participationId}")
     Document participation(@PathVariable String participationId) {
-        Document progress = mongo.getCollection(UnitProgressProjection.COLLECTION)
-                .find(Filters.eq("_id", participationId)).first();
-        if (progress == null) {
-            throw new NotFoundException("no participation " + participationId);
-        }
+        Document progress = Paging.one(mongo.getCollection(UnitProgressProjection.COLLECTION), participationId, "participation");
         return progress;
     }
 

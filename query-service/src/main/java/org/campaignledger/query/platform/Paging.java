@@ -15,6 +15,16 @@ public final class Paging {
     private Paging() {
     }
 
+    /** One document by id, or a 404 problem naming {@code what} was looked for. */
+    public static Document one(MongoCollection<Document> collection, String id, String what) {
+        Document document = collection.find(new Document("_id", id)).projection(new Document("countedEventIds", 0))
+                .first();
+        if (document == null) {
+            throw new NotFoundException("no " + what + " " + id);
+        }
+        return document;
+    }
+
     public static Map<String, Object> page(MongoCollection<Document> collection, Bson filter, Bson sort, int page,
                                            int size) {
         if (page < 0) {

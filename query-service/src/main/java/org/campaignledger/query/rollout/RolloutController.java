@@ -1,9 +1,8 @@
 package org.campaignledger.query.rollout;
 
-import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
-import org.campaignledger.query.platform.NotFoundException;
+import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +21,7 @@ class RolloutController {
     @Operation(summary = "One jurisdiction rollout with its tiers' planned windows, office and exceptions")
     @GetMapping("/{rolloutId}")
     Document rollout(@PathVariable String rolloutId) {
-        Document rollout = mongo.getCollection(RolloutProjection.COLLECTION).find(Filters.eq("_id", rolloutId)).first();
-        if (rollout == null) {
-            throw new NotFoundException("no rollout " + rolloutId);
-        }
+        Document rollout = Paging.one(mongo.getCollection(RolloutProjection.COLLECTION), rolloutId, "rollout");
         return rollout;
     }
 }

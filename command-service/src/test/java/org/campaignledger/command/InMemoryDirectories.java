@@ -26,6 +26,7 @@ public final class InMemoryDirectories implements UnitDirectory, CampaignDirecto
     private final Set<CampaignId> campaigns = new HashSet<>();
     private final Map<String, Set<UnitType>> batches = new HashMap<>();
     private final Map<CampaignId, CampaignPolicy> policies = new HashMap<>();
+    private final Map<String, Map<String, String>> rolloutOverrides = new HashMap<>();
     public final List<String> vaultContents = new ArrayList<>();
 
     public InMemoryDirectories unit(String id, Level level, UnitType type, String... ancestors) {
@@ -51,6 +52,21 @@ public final class InMemoryDirectories implements UnitDirectory, CampaignDirecto
         policies.put(CampaignId.of(campaignId), new CampaignPolicy(profileId + "@1",
                 CampaignPolicy.resolve(profileId, overrides)));
         return this;
+    }
+
+    /** A jurisdiction's OverridePolicy in its rollout of a batch, as PolicyOverridden would record it. */
+    public InMemoryDirectories rolloutOverride(String campaignId, int batchNo, String jurisdictionUnitId,
+                                               String parameter, String value) {
+        rolloutOverrides.computeIfAbsent(campaignId + ":" + batchNo + ":" + jurisdictionUnitId, k -> new HashMap<>())
+                .put(parameter, value);
+        return this;
+    }
+
+    @Override
+    public Optional<CampaignPolicy> policy(CampaignId campaignId, int batchNo, UnitId jurisdictionUnitId) {
+        Map<String, String> overrides = rolloutOverrides.getOrDefault(
+                campaignId.value() + ":" + batchNo + ":" + jurisdictionUnitId.value(), Map.of());
+        return policy(campaignId).map(policy -> policy.withOverrides(overrides));
     }
 
     @Override

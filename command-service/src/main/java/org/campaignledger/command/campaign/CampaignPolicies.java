@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,11 +17,17 @@ import org.campaignledger.kernel.campaign.CampaignEvent.BatchDefined;
 import org.campaignledger.kernel.campaign.CampaignEvent.CampaignDefined;
 import org.campaignledger.kernel.campaign.CampaignEvent.PolicyProfileAdopted;
 import org.campaignledger.kernel.id.CampaignId;
+import org.campaignledger.kernel.id.RolloutId;
+import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.UnitType;
+import org.campaignledger.kernel.rollout.RolloutEvent.PolicyOverridden;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The campaigns, their batches and the policy in force for each, kept in the transaction that changes them. */
+/**
+ * The campaigns, their batches, the policy in force for each and the jurisdictions' overrides of it, kept in the
+ * transaction that changes them.
+ */
 @Component
 @ProcessingGroup("command-lookups")
 public class CampaignPolicies implements CampaignDirectory {
@@ -63,6 +70,16 @@ public class CampaignPolicies implements CampaignDirectory {
                 .stream().findFirst();
     }
 
+    @Override
+    public Optional<CampaignPolicy> policy(CampaignId campaignId, int batchNo, UnitId jurisdictionUnitId) {
+        Map<String, String> overrides = new HashMap<>();
+        jdbc.query("SELECT parameter, parameter_value FROM rollout_policy_override WHERE rollout_id = ?",
+                rs -> {
+                    overrides.put(rs.getString(1), rs.getString(2));
+                }, RolloutId.of(campaignId, batchNo, jurisdictionUnitId).value());
+        return policy(campaignId).map(policy -> policy.withOverrides(overrides));
+    }
+
     @EventHandler
     void on(CampaignDefined event) {
         jdbc.update("INSERT INTO campaign_policy (campaign_id, policy_version) VALUES (?, NULL)",
@@ -80,6 +97,16 @@ public class CampaignPolicies implements CampaignDirectory {
     void on(PolicyProfileAdopted event) throws JsonProcessingException {
         jdbc.update("UPDATE campaign_policy SET policy_version = ?, parameters = ? WHERE campaign_id = ?",
                 event.policyVersion(), json.writeValueAsString(event.parameters()), event.campaignId().value());
+    }
+
+    /** The latest value of a parameter replaces the earlier one (DOMAIN §4.3). */
+    @EventHandler
+    void on(PolicyOverridden event) {
+        jdbc.update("""
+                        INSERT INTO rollout_policy_override (rollout_id, parameter, parameter_value)
+                        VALUES (?, ?, ?)
+                        ON CONFLICT (rollout_id, parameter) DO UPDATE SET parameter_value = EXCLUDED.parameter_value""",
+                event.rolloutId().value(), event.parameter(), event.value());
     }
 
     private Map<String, String> read(String parameters) {

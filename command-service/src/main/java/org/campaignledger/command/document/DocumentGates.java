@@ -1,18 +1,16 @@
 package org.campaignledger.command.document;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.campaignledger.command.pipeline.SystemMetaData;
 import org.campaignledger.kernel.document.DocType;
 import org.campaignledger.kernel.document.DocumentEnums.RecipientKind;
 import org.campaignledger.kernel.document.DocumentEvent;
 import org.campaignledger.kernel.document.DocumentEvent.DocumentApproved;
 import org.campaignledger.kernel.document.DocumentEvent.DocumentFiled;
-import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.campaignledger.kernel.participation.ParticipationCommand.CreditGateFact;
 import org.campaignledger.kernel.participation.ParticipationEnums.GateFact;
 import org.springframework.stereotype.Component;
@@ -45,21 +43,8 @@ class DocumentGates {
         }
     }
 
-    /**
-     * The credit is the system's act, caused by the source event and happening at its business time, in the
-     * same correlation.
-     */
     private void credit(DocumentEvent event, GateFact fact, String eventId, MetaData source) {
-        Map<String, Object> metaData = new HashMap<>(Map.of(MetaDataKeys.ACTOR_ID, "SYSTEM",
-                MetaDataKeys.ACTOR_ROLES, "SYSTEM", MetaDataKeys.ACTOR_CHANNEL, "SYSTEM",
-                MetaDataKeys.CAUSATION_ID, eventId));
-        Object occurredAt = source.get(MetaDataKeys.OCCURRED_AT);
-        if (occurredAt != null) {
-            metaData.put(MetaDataKeys.OCCURRED_AT, occurredAt);
-        }
-        Object correlationId = source.get(MetaDataKeys.CORRELATION_ID);
-        metaData.put(MetaDataKeys.CORRELATION_ID, correlationId != null ? correlationId : eventId);
         commands.sendAndWait(new CreditGateFact(event.participationId(), fact, "ReviewableDocument",
-                event.documentId().value(), eventId), MetaData.from(metaData));
+                event.documentId().value(), eventId), SystemMetaData.causedBy(eventId, source));
     }
 }

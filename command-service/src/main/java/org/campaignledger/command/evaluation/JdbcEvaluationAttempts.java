@@ -58,10 +58,11 @@ class JdbcEvaluationAttempts implements EvaluationAttempts {
     void on(EvaluationPlanned event) throws JsonProcessingException {
         jdbc.update("""
                         INSERT INTO evaluation_attempt (evaluation_id, participation_id, evaluation_type, attempt_no,
-                                                        outcome, participant_scope)
-                        VALUES (?, ?, ?, ?, ?, ?)""",
+                                                        outcome, participant_scope, meeting_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 event.evaluationId().value(), event.participationId().value(), event.type().name(),
-                event.attemptNo(), Outcome.OPEN.name(), json.writeValueAsString(event.participantScope()));
+                event.attemptNo(), Outcome.OPEN.name(), json.writeValueAsString(event.participantScope()),
+                event.meetingId());
     }
 
     @EventHandler

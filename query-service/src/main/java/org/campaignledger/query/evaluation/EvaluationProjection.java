@@ -129,9 +129,9 @@ class EvaluationProjection implements Projection {
             Document perDimension = new Document();
             t.perDimension().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> perDimension.append(
                     d.getKey().name(), counts(d.getValue()).append("ratio",
-                            ratio(d.getValue().countedSatisfied(), d.getValue().valid()))));
+                            ratio(t.ruleApplied().satisfied(d.getValue()), d.getValue().valid()))));
             return result(new RatingCounts(t.satisfied(), t.basicallySatisfied(), t.dissatisfied()), t.invalid(),
-                    t.passed(), Updates.set("state", t.passed() ? "PASSED" : "FAILED"),
+                    t.numerator(), t.denominator(), t.passed(), Updates.set("state", t.passed() ? "PASSED" : "FAILED"),
                     Updates.set("perDimension", perDimension), Updates.set("talliedAt", event.recordedAt()));
         } else if (e instanceof EvaluationPassed) {
             return new Bson[] {Updates.set("shortfallForms", 0)};
@@ -148,7 +148,8 @@ class EvaluationProjection implements Projection {
             Document current = readModels.find(EVALUATIONS, c.evaluationId().value());
             String state = current != null && "REPORTED".equals(current.getString("state")) ? "REPORTED"
                     : c.passed() ? "PASSED" : "FAILED";
-            return result(c.newCounts(), c.newInvalid(), c.passed(), Updates.inc("corrections", 1),
+            return result(c.newCounts(), c.newInvalid(), c.numerator(), c.denominator(), c.passed(),
+                    Updates.inc("corrections", 1),
                     Updates.set("state", state));
         } else if (e instanceof EvaluationOutcomeChanged) {
             return new Bson[] {Updates.set("outcomeChangedAt", event.recordedAt())};
@@ -156,11 +157,13 @@ class EvaluationProjection implements Projection {
         return new Bson[0];
     }
 
-    private static Bson[] result(RatingCounts counts, int invalid, boolean passed, Bson... more) {
+    /** The numerator counts the options the policy counted as satisfied, as decided on the command side. */
+    private static Bson[] result(RatingCounts counts, int invalid, int numerator, int denominator, boolean passed,
+                                 Bson... more) {
         List<Bson> updates = new java.util.ArrayList<>(List.of(Updates.set("counts", counts(counts)),
-                Updates.set("invalid", invalid), Updates.set("numerator", counts.countedSatisfied()),
-                Updates.set("denominator", counts.valid()), Updates.set("ratio",
-                        ratio(counts.countedSatisfied(), counts.valid())), Updates.set("passed", passed)));
+                Updates.set("invalid", invalid), Updates.set("numerator", numerator),
+                Updates.set("denominator", denominator), Updates.set("ratio", ratio(numerator, denominator)),
+                Updates.set("passed", passed)));
         updates.addAll(List.of(more));
         return updates.toArray(Bson[]::new);
     }

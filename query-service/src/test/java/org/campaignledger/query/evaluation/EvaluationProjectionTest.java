@@ -27,6 +27,7 @@ import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationSess
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationTallied;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationTallyCorrected;
 import org.campaignledger.kernel.evaluation.RatingCounts;
+import org.campaignledger.kernel.evaluation.SatisfactionRule;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UnitId;
@@ -99,7 +100,7 @@ class EvaluationProjectionTest {
                         Map.of(EvaluationDimension.MEETINGS, Rating.SATISFIED), "MASSES")),
                 evaluation(5, new EvaluationTallied(ID, PARTICIPATION, TOWN, TYPE, 1, 60, 20, 19, 21, 3, 39, 60,
                         false, Map.of(EvaluationDimension.MEETINGS, new RatingCounts(30, 10, 20)),
-                        PersonId.of("clerk"))),
+                        PersonId.of("clerk"), SatisfactionRule.TWO_THIRDS)),
                 evaluation(6, new EvaluationFailed(ID, PARTICIPATION, TOWN, TYPE, 1, 39, 60, 1)));
         events.forEach(projection::apply);
         events.forEach(projection::apply);

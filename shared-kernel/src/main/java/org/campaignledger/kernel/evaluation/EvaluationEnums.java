@@ -5,14 +5,11 @@ public final class EvaluationEnums {
     private EvaluationEnums() {
     }
 
-    /** The rating scale of a form, {@code [ASM]} (DOMAIN Q3); {@code satisfiedOptions} are the first two. */
-    public enum Rating {
-        SATISFIED, BASICALLY_SATISFIED, DISSATISFIED;
-
-        public boolean countsAsSatisfied() {
-            return this != DISSATISFIED;
-        }
-    }
+    /**
+     * The rating scale of a form, {@code [ASM]} (DOMAIN Q3); which options count as satisfied is the policy's
+     * {@code satisfiedOptions} (SatisfactionRule).
+     */
+    public enum Rating { SATISFIED, BASICALLY_SATISFIED, DISSATISFIED }
 
     /** What a POST_MEETING form rates besides the overall rating (R-EVL-05). */
     public enum EvaluationDimension {

@@ -29,8 +29,10 @@ public sealed interface PublicEvaluationCommand extends LedgerCommand {
     }
 
     /**
+     * A POST_MEETING {@code participantScope} may be left out: it is then copied from the unit's latest Stage-1
+     * scope, or else from the jurisdiction's {@code defaultEvaluationScope} (R-EVL-06, DOMAIN-ERRATA B8).
      * {@code scopeExceptionId} is the office's approval of a POST_MEETING scope whose categories differ from the
-     * Stage-1 scope (R-EVL-06).
+     * one it would copy.
      */
     record PlanEvaluation(@TargetAggregateIdentifier EvaluationId evaluationId, ParticipationId participationId,
                           EvaluationType type, int attemptNo, String meetingId,
@@ -45,10 +47,10 @@ public sealed interface PublicEvaluationCommand extends LedgerCommand {
             if (type == EvaluationType.POST_MEETING) {
                 InvalidCommandException.requiredText(meetingId, "meetingId", 255);
             }
-            if (participantScope == null || participantScope.isEmpty()) {
+            participantScope = participantScope == null ? List.of() : List.copyOf(participantScope);
+            if (participantScope.isEmpty() && type != EvaluationType.POST_MEETING) {
                 throw new InvalidCommandException("participantScope", "must name at least one category");
             }
-            participantScope = List.copyOf(participantScope);
             if (participantScope.stream().map(ParticipantGroup::category).distinct().count() != participantScope.size()) {
                 throw new InvalidCommandException("participantScope", "names a category twice");
             }

@@ -98,13 +98,20 @@ public sealed interface PublicEvaluationEvent extends LedgerEvent {
                                          PersonId confirmedByPersonId) implements PublicEvaluationEvent {
     }
 
-    /** {@code numerator} counts the forms in {@code satisfiedOptions}, {@code denominator} the valid forms (R-EVL-07). */
+    /**
+     * {@code numerator} counts the forms in {@code satisfiedOptions}, {@code denominator} the valid forms (R-EVL-07);
+     * {@code rule} is the policy's pass rule they were judged by, null in events recorded before it was carried
+     * (then {@link SatisfactionRule#TWO_THIRDS}, the only rule there was).
+     */
     @Revision("1")
     record EvaluationTallied(EvaluationId evaluationId, ParticipationId participationId, UnitId unitId,
                              EvaluationType type, int attemptNo, int validForms, int satisfied,
                              int basicallySatisfied, int dissatisfied, int invalid, int numerator, int denominator,
                              boolean passed, Map<EvaluationDimension, RatingCounts> perDimension,
-                             PersonId talliedByPersonId) implements PublicEvaluationEvent {
+                             PersonId talliedByPersonId, SatisfactionRule rule) implements PublicEvaluationEvent {
+        public SatisfactionRule ruleApplied() {
+            return rule == null ? SatisfactionRule.TWO_THIRDS : rule;
+        }
     }
 
     @Revision("1")

@@ -29,9 +29,4 @@ public record RatingCounts(int satisfied, int basicallySatisfied, int dissatisfi
     public int valid() {
         return satisfied + basicallySatisfied + dissatisfied;
     }
-
-    /** The forms whose option is in {@code satisfiedOptions}. */
-    public int countedSatisfied() {
-        return satisfied + basicallySatisfied;
-    }
 }

@@ -33,7 +33,7 @@ class PublicEvaluationJsonTest {
                 List.of(EvaluationDimension.MEETINGS), Set.of(EvaluationPreconditionKey.MEETING_HELD), null, null);
         EvaluationTallied tallied = new EvaluationTallied(ID, PARTICIPATION, TOWN, EvaluationType.POST_MEETING, 2, 60,
                 20, 20, 20, 1, 40, 60, true, Map.of(EvaluationDimension.MEETINGS, new RatingCounts(1, 2, 3)),
-                PersonId.of("clerk"));
+                PersonId.of("clerk"), SatisfactionRule.TWO_THIRDS);
         assertThat(JSON.readValue(JSON.writeValueAsString(planned), EvaluationPlanned.class)).isEqualTo(planned);
         assertThat(JSON.readValue(JSON.writeValueAsString(tallied), EvaluationTallied.class)).isEqualTo(tallied);
         assertThat(JSON.writeValueAsString(ID)).isEqualTo("\"mlc:2:town:POST_MEETING:2\"");

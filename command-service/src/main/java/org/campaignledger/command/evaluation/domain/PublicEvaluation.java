@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.campaignledger.command.campaign.domain.CampaignDirectory;
+import org.campaignledger.command.campaign.domain.CampaignPolicy;
 import org.campaignledger.command.domain.Deadlines;
 import org.campaignledger.command.domain.Guards;
 import org.campaignledger.command.domain.PlatformRules;
@@ -59,6 +61,7 @@ import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationSess
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationTallied;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationTallyCorrected;
 import org.campaignledger.kernel.evaluation.RatingCounts;
+import org.campaignledger.kernel.evaluation.SatisfactionRule;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.RolloutId;
 import org.campaignledger.kernel.id.UnitId;
@@ -92,6 +95,7 @@ public class PublicEvaluation {
     private RatingCounts counts;
     private int invalid;
     private boolean passed;
+    private SatisfactionRule rule;
     private final Set<PersonId> tallyRecorders = new HashSet<>();
     private boolean fedBack;
     private EvaluationState state;
@@ -106,14 +110,16 @@ public class PublicEvaluation {
 
     /**
      * R-EVL-05: a POST_MEETING form rates all five dimensions. R-EVL-11: attempt n+1 follows the completed rework
-     * of failed attempt n. R-EVL-06: a POST_MEETING scope keeps the Stage-1 categories unless the office approved
-     * others. The preconditions READY waits for depend on the type (DOMAIN-ERRATA I6); REWORK_COMPLETED is checked
-     * here already, so it is credited at once, and an SG_ASSESSMENT is ready at planning (R-EVL-12).
+     * of failed attempt n. R-EVL-06 (DOMAIN-ERRATA B8): a POST_MEETING scope is copied from the unit's latest
+     * Stage-1 scope, else from the jurisdiction's {@code defaultEvaluationScope}; one the planner names keeps those
+     * categories unless the office approved others. The preconditions READY waits for depend on the type
+     * (DOMAIN-ERRATA I6); REWORK_COMPLETED is checked here already, so it is credited at once, and an SG_ASSESSMENT
+     * is ready at planning (R-EVL-12).
      */
     @CommandHandler
     public PublicEvaluation(PlanEvaluation command, ParticipationDirectory participations,
-                            EvaluationAttempts attempts, PolicyExceptions exceptions,
-                            @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
+                            EvaluationAttempts attempts, PolicyExceptions exceptions, UnitDirectory units,
+                            CampaignDirectory campaigns, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         ParticipationId participation = command.participationId();
         UnitId unit = participation.unitId();
         if (participations.find(participation.campaignId(), unit)
@@ -129,11 +135,23 @@ public class PublicEvaluation {
         Attempt previous = attempts.latest(participation, command.type()).orElse(null);
         requireAttemptMayFollow(command.attemptNo(), previous);
         EvaluationId scopeSource = null;
+        List<ParticipantGroup> scope = command.participantScope();
         if (command.type() == EvaluationType.POST_MEETING) {
             Attempt stage1 = attempts.latest(participation, EvaluationType.STAGE_1).orElse(null);
-            if (stage1 != null) {
-                scopeSource = stage1.evaluationId();
-                requireStage1Categories(command, stage1, unit, exceptions, occurredAt);
+            scopeSource = stage1 == null ? null : stage1.evaluationId();
+            List<ParticipantGroup> copied = stage1 != null ? stage1.participantScope()
+                    : policyOf(participation, units, campaigns).defaultEvaluationScope();
+            String origin = stage1 != null ? stage1.evaluationId().value()
+                    : "the defaultEvaluationScope of the unit's jurisdiction";
+            if (scope.isEmpty()) {
+                if (copied.isEmpty()) {
+                    throw new RuleViolation("R-EVL-06", "there is no Stage-1 evaluation and no "
+                            + "defaultEvaluationScope to copy the POST_MEETING scope from; name the scope",
+                            Map.of("field", "participantScope"));
+                }
+                scope = copied;
+            } else if (!copied.isEmpty()) {
+                requireCopiedCategories(command, copied, origin, unit, exceptions, occurredAt);
             }
         }
         EvaluationId id = command.evaluationId();
@@ -142,7 +160,7 @@ public class PublicEvaluation {
         Set<EvaluationPreconditionKey> keys = requiredKeys(evaluationType, attempt);
         // The aggregate's fields are set only once the constructor returns, so the follow-up events use locals.
         apply(new EvaluationPlanned(id, participation, unit, evaluationType, attempt, command.meetingId(),
-                command.participantScope(), command.dimensions(), keys, scopeSource, command.scopeExceptionId()));
+                scope, command.dimensions(), keys, scopeSource, command.scopeExceptionId()));
         Set<EvaluationPreconditionKey> missing = EnumSet.noneOf(EvaluationPreconditionKey.class);
         missing.addAll(keys);
         if (previous != null) {
@@ -175,19 +193,19 @@ public class PublicEvaluation {
                 Map.of("field", "attemptNo"));
     }
 
-    private static void requireStage1Categories(PlanEvaluation command, Attempt stage1, UnitId unit,
-                                                PolicyExceptions exceptions, String occurredAt) {
+    private static void requireCopiedCategories(PlanEvaluation command, List<ParticipantGroup> copied, String origin,
+                                                UnitId unit, PolicyExceptions exceptions, String occurredAt) {
         Set<String> planned = categoriesOf(command.participantScope());
-        Set<String> stage1Categories = new TreeSet<>(categoriesOf(stage1.participantScope()));
-        if (planned.equals(stage1Categories)) {
+        Set<String> copiedCategories = new TreeSet<>(categoriesOf(copied));
+        if (planned.equals(copiedCategories)) {
             return;
         }
         if (command.scopeExceptionId() != null && exceptions.isValidFor(command.scopeExceptionId(), unit, "R-EVL-06",
                 Deadlines.businessDate(occurredAt))) {
             return;
         }
-        throw new RuleViolation("R-EVL-06", "the POST_MEETING scope copies the categories " + stage1Categories
-                + " of " + stage1.evaluationId() + "; other categories need the office's approval",
+        throw new RuleViolation("R-EVL-06", "the POST_MEETING scope copies the categories " + copiedCategories
+                + " of " + origin + "; other categories need the office's approval",
                 Map.of("field", "participantScope"));
     }
 
@@ -195,6 +213,19 @@ public class PublicEvaluation {
         Set<String> categories = new HashSet<>();
         scope.forEach(group -> categories.add(group.category()));
         return categories;
+    }
+
+    /**
+     * The policy in force in the rollout of the unit's jurisdiction, so a jurisdiction's overrides apply (DOMAIN §2).
+     */
+    private static CampaignPolicy policyOf(ParticipationId participation, UnitDirectory units,
+                                           CampaignDirectory campaigns) {
+        UnitId jurisdiction = units.find(participation.unitId()).map(UnitDirectory.UnitFacts::jurisdictionUnitId)
+                .orElse(null);
+        Optional<CampaignPolicy> policy = jurisdiction == null ? campaigns.policy(participation.campaignId())
+                : campaigns.policy(participation.campaignId(), batchNo(participation), jurisdiction);
+        return policy.orElseThrow(() -> new RuleViolation(PlatformRules.STATE, "campaign "
+                + participation.campaignId() + " has adopted no policy"));
     }
 
     static Set<EvaluationPreconditionKey> requiredKeys(EvaluationType type, int attemptNo) {
@@ -205,7 +236,7 @@ public class PublicEvaluation {
                     EvaluationPreconditionKey.SG_FEEDBACK_DELIVERED);
             case SG_ASSESSMENT -> EnumSet.noneOf(EvaluationPreconditionKey.class);
         };
-        if (attemptNo > 1 && type != EvaluationType.SG_ASSESSMENT) {
+        if (attemptNo > 1) {
             keys.add(EvaluationPreconditionKey.REWORK_COMPLETED);
         }
         return keys;
@@ -348,16 +379,17 @@ public class PublicEvaluation {
     }
 
     /**
-     * R-EVL-13: every paper tally is confirmed. R-EVL-07: at least {@code minValidForms} valid forms, and the pass
-     * rule over the valid forms.
+     * R-EVL-13: every paper tally is confirmed. R-EVL-07: at least {@code minValidForms} valid forms (DOMAIN-ERRATA
+     * I6), and the pass rule of the policy in force ({@code satisfiedOptions}, {@code satisfactionThreshold}) over
+     * the valid forms; the rule travels in EvaluationTallied, so corrections are judged by it too.
      */
     @CommandHandler
-    void handle(CloseEvaluation command, CampaignDirectory campaigns,
+    void handle(CloseEvaluation command, UnitDirectory units, CampaignDirectory campaigns,
                 @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
         requireState(EnumSet.of(EvaluationState.IN_SESSION));
-        int minValidForms = campaigns.policy(participationId.campaignId())
-                .orElseThrow(() -> new RuleViolation(PlatformRules.STATE, "campaign "
-                        + participationId.campaignId() + " has adopted no policy")).minValidForms();
+        CampaignPolicy policy = policyOf(participationId, units, campaigns);
+        int minValidForms = policy.minValidForms();
+        SatisfactionRule rule = policy.satisfactionRule();
         RatingCounts total = formCounts;
         int totalInvalid = 0;
         Map<EvaluationDimension, RatingCounts> perDimension = new EnumMap<>(formDimensions);
@@ -374,16 +406,16 @@ public class PublicEvaluation {
                 .check(valid >= Math.max(1, minValidForms), "R-EVL-07",
                         valid + " valid forms, fewer than minValidForms " + minValidForms)
                 .enforce();
-        boolean pass = PassRule.TWO_THIRDS.passes(total.countedSatisfied(), valid);
+        int satisfied = rule.satisfied(total);
+        boolean pass = rule.passes(satisfied, valid);
         apply(new EvaluationTallied(evaluationId, participationId, unitId, type, attemptNo, valid, total.satisfied(),
-                total.basicallySatisfied(), total.dissatisfied(), totalInvalid, total.countedSatisfied(), valid, pass,
-                perDimension, PersonId.of(actorId)));
+                total.basicallySatisfied(), total.dissatisfied(), totalInvalid, satisfied, valid, pass,
+                perDimension, PersonId.of(actorId), rule));
         if (pass) {
-            apply(new EvaluationPassed(evaluationId, participationId, unitId, type, attemptNo,
-                    total.countedSatisfied(), valid));
+            apply(new EvaluationPassed(evaluationId, participationId, unitId, type, attemptNo, satisfied, valid));
         } else {
-            apply(new EvaluationFailed(evaluationId, participationId, unitId, type, attemptNo,
-                    total.countedSatisfied(), valid, PassRule.TWO_THIRDS.shortfall(total.countedSatisfied(), valid)));
+            apply(new EvaluationFailed(evaluationId, participationId, unitId, type, attemptNo, satisfied, valid,
+                    rule.shortfall(satisfied, valid)));
         }
     }
 
@@ -427,7 +459,7 @@ public class PublicEvaluation {
         }
         UnitId jurisdiction = units.find(unitId).map(UnitDirectory.UnitFacts::jurisdictionUnitId).orElse(null);
         RolloutId rollout = jurisdiction == null ? null
-                : RolloutId.of(participationId.campaignId(), batchNo(), jurisdiction);
+                : RolloutId.of(participationId.campaignId(), batchNo(participationId), jurisdiction);
         if (rollout == null || !approvers.isApprover(rollout, approver)) {
             throw new RuleViolation("R-EVL-09", "a tally correction is approved by the campaign office of "
                     + jurisdiction + "; " + actorId + " is not one of its approvers",
@@ -435,17 +467,18 @@ public class PublicEvaluation {
         }
         RatingCounts corrected = command.counts();
         int valid = corrected.valid();
-        boolean pass = PassRule.TWO_THIRDS.passes(corrected.countedSatisfied(), valid);
+        int satisfied = rule.satisfied(corrected);
+        boolean pass = rule.passes(satisfied, valid);
         boolean flipped = pass != passed;
         apply(new EvaluationTallyCorrected(evaluationId, participationId, unitId, type, attemptNo, counts, invalid,
-                corrected, command.invalid(), corrected.countedSatisfied(), valid, pass, command.reason(), approver));
+                corrected, command.invalid(), satisfied, valid, pass, command.reason(), approver));
         if (flipped) {
             apply(new EvaluationOutcomeChanged(evaluationId, participationId, unitId, type, attemptNo, pass,
-                    corrected.countedSatisfied(), valid));
+                    satisfied, valid));
         }
     }
 
-    private int batchNo() {
+    private static int batchNo(ParticipationId participationId) {
         String value = participationId.value();
         int first = value.indexOf(':');
         return Integer.parseInt(value.substring(first + 1, value.indexOf(':', first + 1)));
@@ -520,6 +553,7 @@ public class PublicEvaluation {
         counts = new RatingCounts(event.satisfied(), event.basicallySatisfied(), event.dissatisfied());
         invalid = event.invalid();
         passed = event.passed();
+        rule = event.ruleApplied();
         tallyRecorders.add(event.talliedByPersonId());
         state = passed ? EvaluationState.PASSED : EvaluationState.FAILED;
     }

@@ -48,6 +48,7 @@ import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationSess
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationTallied;
 import org.campaignledger.kernel.evaluation.PublicEvaluationEvent.EvaluationTallyCorrected;
 import org.campaignledger.kernel.evaluation.RatingCounts;
+import org.campaignledger.kernel.evaluation.SatisfactionRule;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.ExceptionId;
 import org.campaignledger.kernel.id.PersonId;
@@ -74,6 +75,7 @@ class PublicEvaluationTest {
             List.of(new ParticipantGroup("CADRES", 40), new ParticipantGroup("MASSES", 80));
     private static final List<EvaluationDimension> ALL_DIMENSIONS = List.copyOf(EnumSet.allOf(EvaluationDimension.class));
     private static final Set<NotificationSection> ALL_SECTIONS = EnumSet.allOf(NotificationSection.class);
+    private static final SatisfactionRule TWO_THIRDS = SatisfactionRule.TWO_THIRDS;
 
     private AggregateTestFixture<PublicEvaluation> fixture;
     private final EvaluationFakes fakes = new EvaluationFakes();
@@ -154,18 +156,18 @@ class PublicEvaluationTest {
 
     private static EvaluationTallied talliedEvent(RatingCounts c, boolean passed) {
         return new EvaluationTallied(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN, EvaluationType.STAGE_1, 1,
-                c.valid(), c.satisfied(), c.basicallySatisfied(), c.dissatisfied(), 0, c.countedSatisfied(),
-                c.valid(), passed, Map.of(), PersonId.of("clerk-3"));
+                c.valid(), c.satisfied(), c.basicallySatisfied(), c.dissatisfied(), 0, TWO_THIRDS.satisfied(c),
+                c.valid(), passed, Map.of(), PersonId.of("clerk-3"), TWO_THIRDS);
     }
 
     private static List<Object> closed(RatingCounts counts, boolean passed) {
         List<Object> events = new ArrayList<>(tallied(counts));
         events.add(talliedEvent(counts, passed));
         events.add(passed ? new EvaluationPassed(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
-                EvaluationType.STAGE_1, 1, counts.countedSatisfied(), counts.valid())
+                EvaluationType.STAGE_1, 1, TWO_THIRDS.satisfied(counts), counts.valid())
                 : new EvaluationFailed(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN, EvaluationType.STAGE_1, 1,
-                counts.countedSatisfied(), counts.valid(),
-                PassRule.TWO_THIRDS.shortfall(counts.countedSatisfied(), counts.valid())));
+                TWO_THIRDS.satisfied(counts), counts.valid(),
+                TWO_THIRDS.shortfall(TWO_THIRDS.satisfied(counts), counts.valid())));
         return events;
     }
 
@@ -336,7 +338,7 @@ class PublicEvaluationTest {
                 .when(new CloseEvaluation(id(EvaluationType.STAGE_1, 1)), actor("clerk-3"))
                 .expectEvents(closed(counts, false).subList(tallied(counts).size(), tallied(counts).size() + 2)
                         .toArray());
-        assertThat(PassRule.TWO_THIRDS.shortfall(66, 100)).isEqualTo(1);
+        assertThat(TWO_THIRDS.shortfall(66, 100)).isEqualTo(1);
     }
 
     @Test
@@ -369,7 +371,7 @@ class PublicEvaluationTest {
                 .when(new CloseEvaluation(id(EvaluationType.STAGE_1, 1)), actor("clerk-3"))
                 .expectEvents(new EvaluationTallied(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
                                 EvaluationType.STAGE_1, 1, 30, 11, 9, 10, 7, 20, 30, true, Map.of(),
-                                PersonId.of("clerk-3")),
+                                PersonId.of("clerk-3"), TWO_THIRDS),
                         new EvaluationPassed(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
                                 EvaluationType.STAGE_1, 1, 20, 30));
     }

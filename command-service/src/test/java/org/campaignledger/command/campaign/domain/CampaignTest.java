@@ -65,6 +65,33 @@ class CampaignTest {
     }
 
     @Test
+    void R_EVL_06_R_EVL_07_the_evaluation_parameters_of_the_profiles_and_their_overrides() {
+        var kenli = new CampaignPolicy("KENLI_DEMO@1", CampaignPolicy.resolve("KENLI_DEMO", Map.of()));
+        org.assertj.core.api.Assertions.assertThat(kenli.defaultEvaluationScope()).extracting(
+                org.campaignledger.kernel.evaluation.ParticipantGroup::category)
+                .containsExactly("CADRE", "PARTY_MEMBER", "RESIDENT", "SERVICE_OBJECT");
+        org.assertj.core.api.Assertions.assertThat(kenli.satisfactionRule())
+                .isEqualTo(org.campaignledger.kernel.evaluation.SatisfactionRule.TWO_THIRDS);
+        var defaults = new CampaignPolicy("DEFAULT@1", CampaignPolicy.resolve("DEFAULT", Map.of()));
+        org.assertj.core.api.Assertions.assertThat(defaults.defaultEvaluationScope()).isEmpty();
+        var overridden = defaults.withOverrides(Map.of("satisfactionThreshold", "3/4",
+                "satisfiedOptions", "not-an-option", "defaultEvaluationScope", "MASSES=50"));
+        org.assertj.core.api.Assertions.assertThat(overridden.satisfactionRule()).isEqualTo(
+                new org.campaignledger.kernel.evaluation.SatisfactionRule(
+                        org.campaignledger.kernel.evaluation.SatisfactionRule.TWO_THIRDS.satisfiedOptions(), 3, 4));
+        org.assertj.core.api.Assertions.assertThat(overridden.defaultEvaluationScope()).containsExactly(
+                new org.campaignledger.kernel.evaluation.ParticipantGroup("MASSES", 50));
+        org.assertj.core.api.Assertions.assertThat(new CampaignPolicy("OLD@1", Map.of()).satisfactionRule())
+                .isEqualTo(org.campaignledger.kernel.evaluation.SatisfactionRule.TWO_THIRDS);
+        fixture.given(defined())
+                .when(new AdoptPolicyProfile(ID, "DEFAULT", Map.of("satisfactionThreshold", "3/2"), JAN))
+                .expectNoEvents().expectExceptionMessage("policy parameter satisfactionThreshold cannot be '3/2'");
+        fixture.given(defined())
+                .when(new AdoptPolicyProfile(ID, "DEFAULT", Map.of("defaultEvaluationScope", "MASSES=0"), JAN))
+                .expectNoEvents().expectExceptionMessage("policy parameter defaultEvaluationScope cannot be 'MASSES=0'");
+    }
+
+    @Test
     void an_unknown_profile_or_parameter_is_rejected() {
         fixture.given(defined())
                 .when(new AdoptPolicyProfile(ID, "ELSEWHERE", Map.of(), JAN))

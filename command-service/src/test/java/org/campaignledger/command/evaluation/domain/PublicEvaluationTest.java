@@ -79,11 +79,12 @@ class PublicEvaluationTest {
 
     private AggregateTestFixture<PublicEvaluation> fixture;
     private final EvaluationFakes fakes = new EvaluationFakes();
+    private InMemoryDirectories directories;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PublicEvaluation.class);
-        InMemoryDirectories directories = new InMemoryDirectories().campaign("mlc")
+        directories = new InMemoryDirectories().campaign("mlc")
                 .unit("county", Level.COUNTY, UnitType.LEADING_BODY)
                 .unit("town", Level.TOWNSHIP, UnitType.TOWNSHIP_STREET, "county")
                 .policy("mlc", "DEFAULT", Map.of());
@@ -329,6 +330,145 @@ class PublicEvaluationTest {
                 .expectEvents(new EvaluationPlanned(id(EvaluationType.POST_MEETING, 1), PARTICIPATION, TOWN,
                         EvaluationType.POST_MEETING, 1, MEETING, other, ALL_DIMENSIONS,
                         PublicEvaluation.requiredKeys(EvaluationType.POST_MEETING, 1), stage1, approval));
+    }
+
+    private EvaluationPlanned plannedPostMeeting(List<ParticipantGroup> scope, EvaluationId copiedFrom) {
+        return new EvaluationPlanned(id(EvaluationType.POST_MEETING, 1), PARTICIPATION, TOWN,
+                EvaluationType.POST_MEETING, 1, MEETING, scope, ALL_DIMENSIONS,
+                PublicEvaluation.requiredKeys(EvaluationType.POST_MEETING, 1), copiedFrom, null);
+    }
+
+    @Test
+    void R_EVL_06_a_post_meeting_plan_naming_no_scope_copies_the_latest_stage1_scope() {
+        EvaluationId stage1 = id(EvaluationType.STAGE_1, 2);
+        fakes.attempts.put("mlc:2:town:STAGE_1", new Attempt(stage1, Outcome.PASSED, true, SCOPE));
+        fixture.givenNoPriorActivity()
+                .when(plan(EvaluationType.POST_MEETING, 1, List.of(), null), AS_CLERK)
+                .expectEvents(plannedPostMeeting(SCOPE, stage1));
+    }
+
+    @Test
+    void R_EVL_06_B8_without_a_stage1_evaluation_the_scope_is_copied_from_the_jurisdictions_default() {
+        directories.rolloutOverride("mlc", 2, "county", "defaultEvaluationScope", "MASSES=80,CADRES=40");
+        fixture.givenNoPriorActivity()
+                .when(plan(EvaluationType.POST_MEETING, 1, List.of(), null), AS_CLERK)
+                .expectEvents(plannedPostMeeting(SCOPE, null));
+    }
+
+    @Test
+    void R_EVL_06_B8_a_named_scope_keeps_the_categories_of_the_jurisdictions_default() {
+        directories.rolloutOverride("mlc", 2, "county", "defaultEvaluationScope", "CADRES=40,MASSES=80");
+        fixture.givenNoPriorActivity()
+                .when(plan(EvaluationType.POST_MEETING, 1, List.of(new ParticipantGroup("CADRES", 10)), null),
+                        AS_CLERK)
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("the POST_MEETING scope copies the categories [CADRES, MASSES] of the "
+                        + "defaultEvaluationScope of the unit's jurisdiction; other categories need the office's "
+                        + "approval");
+        fixture.givenNoPriorActivity()
+                .when(plan(EvaluationType.POST_MEETING, 1, List.of(new ParticipantGroup("MASSES", 60),
+                        new ParticipantGroup("CADRES", 20)), null), AS_CLERK)
+                .expectEvents(plannedPostMeeting(List.of(new ParticipantGroup("MASSES", 60),
+                        new ParticipantGroup("CADRES", 20)), null));
+    }
+
+    @Test
+    void R_EVL_06_B8_with_nothing_to_copy_the_planner_names_the_scope() {
+        fixture.givenNoPriorActivity()
+                .when(plan(EvaluationType.POST_MEETING, 1, List.of(), null), AS_CLERK)
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("there is no Stage-1 evaluation and no defaultEvaluationScope to copy the "
+                        + "POST_MEETING scope from; name the scope");
+    }
+
+    @Test
+    void R_EVL_06_B8_a_KENLI_DEMO_unit_plans_its_post_meeting_evaluation_without_a_stage1_evaluation() {
+        directories.policy("mlc", "KENLI_DEMO", Map.of());
+        fixture.givenNoPriorActivity()
+                .when(plan(EvaluationType.POST_MEETING, 1, List.of(), null), AS_CLERK)
+                .expectEvents(plannedPostMeeting(List.of(new ParticipantGroup("CADRE", 20),
+                        new ParticipantGroup("PARTY_MEMBER", 30), new ParticipantGroup("RESIDENT", 30),
+                        new ParticipantGroup("SERVICE_OBJECT", 20)), null));
+    }
+
+    @Test
+    void R_EVL_03_I6_the_preconditions_depend_on_the_type_and_a_repeat_waits_for_the_rework() {
+        assertThat(PublicEvaluation.requiredKeys(EvaluationType.STAGE_1, 1))
+                .containsExactly(EvaluationPreconditionKey.EVALUATION_PLAN_APPROVED);
+        assertThat(PublicEvaluation.requiredKeys(EvaluationType.POST_MEETING, 1)).containsExactly(
+                EvaluationPreconditionKey.NOTIFICATION_APPROVED, EvaluationPreconditionKey.EVALUATION_PLAN_APPROVED,
+                EvaluationPreconditionKey.MEETING_HELD, EvaluationPreconditionKey.SG_FEEDBACK_DELIVERED);
+        assertThat(PublicEvaluation.requiredKeys(EvaluationType.OVERALL, 1))
+                .containsExactly(EvaluationPreconditionKey.EVALUATION_PLAN_APPROVED);
+        assertThat(PublicEvaluation.requiredKeys(EvaluationType.SG_ASSESSMENT, 1)).isEmpty();
+        assertThat(PublicEvaluation.requiredKeys(EvaluationType.OVERALL, 2)).containsExactly(
+                EvaluationPreconditionKey.EVALUATION_PLAN_APPROVED, EvaluationPreconditionKey.REWORK_COMPLETED);
+        assertThat(PublicEvaluation.requiredKeys(EvaluationType.SG_ASSESSMENT, 2))
+                .containsExactly(EvaluationPreconditionKey.REWORK_COMPLETED);
+    }
+
+    @Test
+    void R_EVL_07_satisfiedOptions_come_from_the_policy() {
+        directories.policy("mlc", "DEFAULT", Map.of("satisfiedOptions", "SATISFIED"));
+        RatingCounts counts = new RatingCounts(40, 27, 33);
+        SatisfactionRule onlySatisfied = new SatisfactionRule(EnumSet.of(Rating.SATISFIED), 2, 3);
+        fixture.given(tallied(counts))
+                .when(new CloseEvaluation(id(EvaluationType.STAGE_1, 1)), actor("clerk-3"))
+                .expectEvents(new EvaluationTallied(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
+                                EvaluationType.STAGE_1, 1, 100, 40, 27, 33, 0, 40, 100, false, Map.of(),
+                                PersonId.of("clerk-3"), onlySatisfied),
+                        new EvaluationFailed(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
+                                EvaluationType.STAGE_1, 1, 40, 100, 27));
+    }
+
+    @Test
+    void R_EVL_07_the_threshold_comes_from_the_jurisdictions_policy_and_exactly_it_passes() {
+        directories.rolloutOverride("mlc", 2, "county", "satisfactionThreshold", "3/4");
+        SatisfactionRule threeQuarters = new SatisfactionRule(TWO_THIRDS.satisfiedOptions(), 3, 4);
+        RatingCounts below = new RatingCounts(40, 34, 26);
+        fixture.given(tallied(below))
+                .when(new CloseEvaluation(id(EvaluationType.STAGE_1, 1)), actor("clerk-3"))
+                .expectEvents(new EvaluationTallied(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
+                                EvaluationType.STAGE_1, 1, 100, 40, 34, 26, 0, 74, 100, false, Map.of(),
+                                PersonId.of("clerk-3"), threeQuarters),
+                        new EvaluationFailed(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
+                                EvaluationType.STAGE_1, 1, 74, 100, 1));
+        RatingCounts exactly = new RatingCounts(40, 35, 25);
+        fixture.given(tallied(exactly))
+                .when(new CloseEvaluation(id(EvaluationType.STAGE_1, 1)), actor("clerk-3"))
+                .expectEvents(new EvaluationTallied(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
+                                EvaluationType.STAGE_1, 1, 100, 40, 35, 25, 0, 75, 100, true, Map.of(),
+                                PersonId.of("clerk-3"), threeQuarters),
+                        new EvaluationPassed(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
+                                EvaluationType.STAGE_1, 1, 75, 100));
+    }
+
+    @Test
+    void R_EVL_07_I6_minValidForms_comes_from_the_policy() {
+        directories.policy("mlc", "DEFAULT", Map.of("minValidForms", "101"));
+        fixture.given(tallied(new RatingCounts(40, 27, 33)))
+                .when(new CloseEvaluation(id(EvaluationType.STAGE_1, 1)), actor("clerk-3"))
+                .expectNoEvents().expectException(RuleViolation.class)
+                .expectExceptionMessage("100 valid forms, fewer than minValidForms 101");
+    }
+
+    @Test
+    void R_EVL_09_a_correction_is_judged_by_the_rule_the_tally_was_decided_by() {
+        SatisfactionRule onlySatisfied = new SatisfactionRule(EnumSet.of(Rating.SATISFIED), 2, 3);
+        RatingCounts counts = new RatingCounts(70, 10, 20);
+        List<Object> given = new ArrayList<>(tallied(counts));
+        given.add(new EvaluationTallied(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN, EvaluationType.STAGE_1,
+                1, 100, 70, 10, 20, 0, 70, 100, true, Map.of(), PersonId.of("clerk-3"), onlySatisfied));
+        given.add(new EvaluationPassed(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN, EvaluationType.STAGE_1,
+                1, 70, 100));
+        fixture.given(given)
+                .when(new CorrectEvaluationTally(id(EvaluationType.STAGE_1, 1), new RatingCounts(60, 30, 10), 0,
+                        "box 2 was misread"), actor("office-1"))
+                .expectEvents(new EvaluationTallyCorrected(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
+                                EvaluationType.STAGE_1, 1, counts, 0, new RatingCounts(60, 30, 10), 0, 60, 100, false,
+                                "box 2 was misread", OFFICE),
+                        new EvaluationOutcomeChanged(id(EvaluationType.STAGE_1, 1), PARTICIPATION, TOWN,
+                                EvaluationType.STAGE_1, 1, false, 60, 100));
     }
 
     @Test

@@ -40,6 +40,8 @@ class AccessEndToEndTest {
         String rollout = "rollout:" + scenario.campaign + ":2:" + county;
         Scenario.ok(client.command("OpenRollout", Map.of("campaignId", scenario.campaign, "batchNo", 2,
                 "jurisdictionUnitId", county)));
+        Scenario.ok(client.command("EstablishLeadingGroup", Map.of("rolloutId", rollout,
+                "headPersonId", Scenario.secretaryOf(county), "memberIds", List.of(), "date", "2014-02-20")));
         Scenario.ok(client.command("EstablishCampaignOffice", Map.of("rolloutId", rollout,
                 "directorPersonId", Scenario.secretaryOf(county), "staffIds", List.of(staff),
                 "approverIds", List.of("demo-office-approver"), "date", "2014-02-20")));
@@ -76,7 +78,7 @@ class AccessEndToEndTest {
         assertThat(client.query("/api/audit/streams/" + inB).body().get("eventCount").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.query(
                         "/api/audit/commands?outcome=REJECTED&ruleId=R-API-FORBIDDEN&actorId=demo-office-staff&size=500")
-                .body().get("items").findValuesAsText("aggregateId")).contains(inB));
+                .body().get("items").findValuesAsText("commandId")).contains(foreign.body().get("commandId").asText()));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.campaignledger.command.access.AccessDenied;
 import org.campaignledger.command.domain.PlatformRules;
 import org.campaignledger.command.domain.RuleViolation;
 import org.campaignledger.kernel.command.InvalidCommandException;
@@ -41,6 +42,10 @@ class CommandFailures {
         Throwable e = unwrap(failure);
         if (e instanceof RuleViolation v) {
             return rejected(HttpStatus.UNPROCESSABLE_ENTITY, v.ruleId(), v.getMessage(), v.details(), commandId,
+                    commandType, aggregateId);
+        }
+        if (e instanceof AccessDenied v) {
+            return rejected(HttpStatus.FORBIDDEN, AccessDenied.RULE_ID, v.getMessage(), Map.of(), commandId,
                     commandType, aggregateId);
         }
         if (e instanceof CommandPipeline.InvalidEnvelopeException v) {

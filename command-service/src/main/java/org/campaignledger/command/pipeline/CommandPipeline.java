@@ -21,6 +21,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.campaignledger.command.access.AccessControl;
+import org.campaignledger.command.domain.Deadlines;
 import org.campaignledger.command.domain.PlatformRules;
 import org.campaignledger.kernel.command.Catalog;
 import org.campaignledger.kernel.command.CreationCommand;
@@ -29,6 +31,7 @@ import org.campaignledger.kernel.command.InvalidCommandException;
 import org.campaignledger.kernel.command.LedgerCommand;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.campaignledger.kernel.id.ExceptionId;
+import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UuidV7;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,18 +58,20 @@ class CommandPipeline {
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AccessControl access;
     private final TransactionTemplate inTransaction;
     private final TransactionTemplate inNewTransaction;
     private final Map<Class<?>, RecordComponent> targetFields = new ConcurrentHashMap<>();
 
     CommandPipeline(CommandGateway gateway, CommandOutcomeStore outcomes, CommandFailures failures, ObjectMapper json,
-                    JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+                    JdbcTemplate jdbc, Clock clock, AccessControl access, PlatformTransactionManager transactions) {
         this.gateway = gateway;
         this.outcomes = outcomes;
         this.failures = failures;
         this.json = json;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.access = access;
         this.inTransaction = new TransactionTemplate(transactions);
         this.inNewTransaction = new TransactionTemplate(transactions);
         this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -97,9 +102,14 @@ class CommandPipeline {
         String aggregateId = null;
         try {
             LedgerCommand command = toCommand(type, body);
-            aggregateId = targetIdOf(command);
+            Object targetId = targetIdOf(command);
+            aggregateId = String.valueOf(targetId);
             String target = aggregateId;
-            Map<String, Object> metaData = metaData(request, commandId, expectedVersion, occurredAt);
+            // The roles come from the domain as of the business date; the token only names the person.
+            Actor actor = request.actor().withRoles(access.authorise(request.commandType(), command, targetId,
+                    PersonId.of(request.actor().personId()), request.actor().roles(),
+                    Deadlines.businessDate(occurredAt.toString())));
+            Map<String, Object> metaData = metaData(actor, request, commandId, expectedVersion, occurredAt);
             if (exceptionId != null) {
                 metaData.put(MetaDataKeys.EXCEPTION_ID, ExceptionId.of(exceptionId).value());
             }
@@ -111,7 +121,7 @@ class CommandPipeline {
                         Long.class, target);
                 CommandResult accepted = accepted(commandId, request.commandType(), target, version,
                         CreationCommand.class.isAssignableFrom(type));
-                outcomes.insert(commandId, request.commandType(), payloadSha256, request.actor(), accepted);
+                outcomes.insert(commandId, request.commandType(), payloadSha256, actor, accepted);
                 return accepted;
             });
         } catch (DuplicateKeyException concurrentSameCommand) {
@@ -171,9 +181,9 @@ class CommandPipeline {
         return false;
     }
 
-    private String targetIdOf(LedgerCommand command) {
+    private Object targetIdOf(LedgerCommand command) {
         try {
-            return String.valueOf(targetField(command.getClass()).getAccessor().invoke(command));
+            return targetField(command.getClass()).getAccessor().invoke(command);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read the target of " + command.getClass(), e);
         }
@@ -195,9 +205,9 @@ class CommandPipeline {
         });
     }
 
-    private Map<String, Object> metaData(CommandRequest request, UUID commandId, Long expectedVersion,
+    private Map<String, Object> metaData(Actor actor, CommandRequest request, UUID commandId, Long expectedVersion,
                                          Instant occurredAt) {
-        Map<String, Object> metaData = new HashMap<>(request.actor().asMetaData());
+        Map<String, Object> metaData = new HashMap<>(actor.asMetaData());
         metaData.put(MetaDataKeys.COMMAND_ID, commandId.toString());
         metaData.put(MetaDataKeys.CAUSATION_ID, commandId.toString());
         metaData.put(MetaDataKeys.CORRELATION_ID,

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Demo accounts of the embedded identity provider, one per role of DOMAIN §7. Each is an OAuth2 client
- * (client-credentials grant) whose tokens carry the account's person id and roles.
+ * Demo accounts of the embedded identity provider, one per role of DOMAIN §7, and the importer that loads the
+ * demo county. Each is an OAuth2 client (client-credentials grant) whose tokens carry the account's person id and
+ * roles; the services take only the platform roles from a token and resolve the others from the domain.
  */
 public final class DemoAccounts {
     public record Account(String clientId, String personId, List<String> roles) {
@@ -23,7 +24,9 @@ public final class DemoAccounts {
             new Account("office-approver", "demo-office-approver", List.of("CAMPAIGN_OFFICE_APPROVER")),
             new Account("higher-reviewer", "demo-higher-reviewer", List.of("HIGHER_REVIEWER")),
             new Account("auditor", "demo-auditor", List.of("AUDITOR")),
-            new Account("system-admin", "demo-system-admin", List.of("SYSTEM_ADMIN")));
+            new Account("system-admin", "demo-system-admin", List.of("SYSTEM_ADMIN")),
+            new Account("discipline-org", "demo-discipline-org", List.of("DISCIPLINE_ORG_RECIPIENT")),
+            new Account("importer", "demo-importer", List.of("DATA_IMPORT")));
 
     private DemoAccounts() {
     }

@@ -44,8 +44,8 @@ public final class DemoCountyGenerator {
     public Result generate(long seed, double scale, boolean withMembers, PrintStream log) {
         long started = System.nanoTime();
         DemoCounty county = new DemoCounty(seed, scale, withMembers);
-        try (CommandSender sender = new CommandSender(commandUrl, authUrl, "system-admin",
-                "system-admin-" + secretSuffix, seed, threads)) {
+        try (CommandSender sender = new CommandSender(commandUrl, authUrl, "importer",
+                "importer-" + secretSuffix, seed, threads)) {
             for (Phase phase : county.phases()) {
                 long phaseStart = System.nanoTime();
                 sender.send(phase);

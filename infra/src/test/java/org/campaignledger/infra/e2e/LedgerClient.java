@@ -45,7 +45,7 @@ final class LedgerClient {
     }
 
     Response command(String type, Object body) {
-        return command(type, body, "system-admin", Map.of());
+        return command(type, body, "importer", Map.of());
     }
 
     Response command(String type, Object body, String account, Map<String, String> headers) {

@@ -64,7 +64,8 @@ abstract class PipelineEndToEndContract {
         assertThat(history.at("/verdict/intact").asBoolean()).isTrue();
         assertThat(history.get("eventCount").asInt()).isEqualTo(2);
         JsonNode envelope = history.at("/events/0/envelope");
-        assertThat(envelope.get("actorId").asText()).isEqualTo("demo-system-admin");
+        assertThat(envelope.get("actorId").asText()).isEqualTo("demo-importer");
+        assertThat(envelope.get("actorRoles").asText()).isEqualTo("DATA_IMPORT");
         assertThat(envelope.get("unitId").asText()).isEqualTo(town);
         assertThat(envelope.get("jurisdictionId").asText()).isEqualTo(county);
         assertThat(envelope.get("campaignId").asText()).isEqualTo(campaignId);
@@ -117,7 +118,7 @@ abstract class PipelineEndToEndContract {
         assertThat(client.query("/api/audit/streams/" + opinionId).body().get("eventCount").asInt()).isEqualTo(2);
 
         var ifMatch = client.command("ClassifyOpinion", Map.of("opinionId", opinionId, "family", "OTHER"),
-                "system-admin", Map.of("If-Match", "\"0\""));
+                "importer", Map.of("If-Match", "\"0\""));
         assertThat(ifMatch.status()).isEqualTo(409);
     }
 

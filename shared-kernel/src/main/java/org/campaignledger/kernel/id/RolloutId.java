@@ -23,6 +23,12 @@ public record RolloutId(@JsonValue String value) {
         return new RolloutId("rollout:" + campaignId.value() + ":" + batchNo + ":" + jurisdictionUnitId.value());
     }
 
+    /** The jurisdiction unit: everything after the batch number (a unit id may contain a colon, a campaign id not). */
+    public UnitId jurisdictionUnitId() {
+        int afterCampaign = value.indexOf(':', "rollout:".length());
+        return UnitId.of(value.substring(value.indexOf(':', afterCampaign + 1) + 1));
+    }
+
     /** Axon routes commands by the identifier's string form. */
     @Override
     public String toString() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class AccessEndToEndTest {
     private final LedgerClient client = new LedgerClient(EmbeddedEnvironment.shared());
     private Scenario scenario;
+    private String countyA;
     private String townA;
     private String countyB;
     private String townB;
@@ -24,7 +25,7 @@ class AccessEndToEndTest {
     @BeforeEach
     void twoCounties() {
         scenario = new Scenario(client).campaign("DEFAULT", List.of("LEADING_BODY", "TOWNSHIP_STREET"));
-        String countyA = scenario.id("county-a");
+        countyA = scenario.id("county-a");
         townA = scenario.id("town-a");
         countyB = scenario.id("county-b");
         townB = scenario.id("town-b");
@@ -79,6 +80,20 @@ class AccessEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.query(
                         "/api/audit/commands?outcome=REJECTED&ruleId=R-API-FORBIDDEN&actorId=demo-office-staff&size=500")
                 .body().get("items").findValuesAsText("commandId")).contains(foreign.body().get("commandId").asText()));
+    }
+
+    @Test
+    void separationOfDutiesHoldsOverTheHistoryAndEveryAuditQueryIsLogged() {
+        String opinion = opinionAt(townA, "public");
+        Scenario.ok(client.command("ClassifyOpinion", Map.of("opinionId", opinion, "family", "OTHER"),
+                "office-staff", Map.of()));
+        JsonNode sod = client.query("/api/audit/separation-of-duties?jurisdictionId=" + countyA).body();
+        assertThat(sod.get("checkedEvents").asLong()).isPositive();
+        assertThat(sod.get("violations")).isEmpty();
+        assertThat(sod.get("notChecked").has("SoD-2")).isTrue();
+        JsonNode log = client.query("/api/audit/access-log?auditorId=demo-auditor&size=500").body();
+        assertThat(log.get("items").findValuesAsText("query"))
+                .contains("jurisdictionId=" + countyA);
     }
 
     @Test

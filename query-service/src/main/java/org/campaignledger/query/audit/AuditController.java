@@ -78,6 +78,24 @@ class AuditController {
         return body;
     }
 
+    @Operation(summary = "AQ-9: separation-of-duties violations over the whole event history; expected: none")
+    @GetMapping("/separation-of-duties")
+    Map<String, Object> separationOfDuties(@RequestParam(required = false) String jurisdictionId) {
+        SeparationOfDuties check = new SeparationOfDuties(json);
+        store.forEachInGlobalOrder(2_000, row -> check.accept(row.event()));
+        return check.result(jurisdictionId);
+    }
+
+    @Operation(summary = "Who asked which audit question, and when (DOMAIN §6: every audit query is logged)")
+    @GetMapping("/access-log")
+    Map<String, Object> accessLog(@RequestParam(required = false) String auditorId,
+                                  @RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "50") int size) {
+        return Paging.page(mongo.getCollection(AuditAccessLog.COLLECTION),
+                auditorId == null ? new Document() : Filters.eq("auditorId", auditorId), Sorts.descending("at"),
+                page, size);
+    }
+
     @Operation(summary = "AQ-2 (index only): the events of a unit in global order, from rm_audit_index")
     @GetMapping("/units/{unitId}/events")
     Map<String, Object> unitEvents(@PathVariable String unitId,

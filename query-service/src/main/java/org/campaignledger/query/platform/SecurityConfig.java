@@ -2,13 +2,18 @@ package org.campaignledger.query.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
 /** Every query needs a valid JWT; health, metrics and the OpenAPI document stay open. */
@@ -24,7 +29,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> { })
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfig::personOf))
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
                             write(json, response, HttpStatus.UNAUTHORIZED, "a valid bearer token is required",
@@ -33,6 +38,14 @@ class SecurityConfig {
                         .accessDeniedHandler((request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
                                 "the token does not allow this request", request.getRequestURI())))
                 .build();
+    }
+
+    /** The reader is the person the token names (as on the command side), so audit logs name people, not clients. */
+    private static AbstractAuthenticationToken personOf(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        String person = jwt.getClaimAsString("person_id");
+        return new JwtAuthenticationToken(jwt, (roles == null ? List.<String>of() : roles).stream()
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList(), person == null ? jwt.getSubject() : person);
     }
 
     private static void write(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,

@@ -68,6 +68,10 @@ class SimulatedDeadlineManagerTest {
                 if (due.label().equals("broken")) {
                     throw new IllegalStateException("the handler fails");
                 }
+                if (due.label().equals("reschedules")) {
+                    manager.schedule(clock.instant().plus(java.time.Duration.ofDays(1)), "itemDue",
+                            new Due("rescheduled"), target);
+                }
                 fired.add(new Fired(due.label(), ((AggregateScopeDescriptor) target).getIdentifier().toString(),
                         clock.instant(), (String) message.getMetaData().get(MetaDataKeys.OCCURRED_AT),
                         (String) message.getMetaData().get(MetaDataKeys.ACTOR_ID)));
@@ -171,6 +175,15 @@ class SimulatedDeadlineManagerTest {
         assertThat(manager.advanceClockTo(clock.instant())).isEqualTo(1);
         assertThat(fired.get(0).occurredAt()).isEqualTo(on("2014-03-01").toString());
         assertThat(clock.instant()).isEqualTo(on("2014-04-01"));
+    }
+
+    @Test
+    void a_deadline_its_handler_schedules_inside_the_window_fires_in_the_same_advance() {
+        manager.schedule(on("2014-05-01"), "itemDue", new Due("reschedules"), UNIT_A);
+
+        assertThat(manager.advanceClockTo(on("2014-05-03"))).isEqualTo(2);
+        assertThat(firedLabels()).containsExactly("reschedules", "rescheduled");
+        assertThat(fired.get(1).clockAt()).isEqualTo(on("2014-05-02"));
     }
 
     @Test

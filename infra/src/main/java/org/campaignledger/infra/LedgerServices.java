@@ -10,7 +10,14 @@ public final class LedgerServices {
     }
 
     public static ServiceProcess commandService(Endpoints endpoints, Path jar, int port, Path logFile) {
+        return commandService(endpoints, jar, port, logFile, Map.of());
+    }
+
+    /** With further settings, e.g. {@code LEDGER_CLOCK_MODE=simulated} for the simulated clock. */
+    public static ServiceProcess commandService(Endpoints endpoints, Path jar, int port, Path logFile,
+                                                Map<String, String> settings) {
         Map<String, String> env = common(endpoints);
+        env.putAll(settings);
         env.put("COMMAND_SERVICE_PORT", Integer.toString(port));
         return new ServiceProcess("command-service", jar, port, env, logFile);
     }

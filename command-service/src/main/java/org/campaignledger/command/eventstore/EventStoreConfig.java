@@ -1,7 +1,5 @@
 package org.campaignledger.command.eventstore;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -19,12 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfig {
-
-    /** Business rules read the time from here, never from {@code now()}, so tests and the demo can steer it. */
-    @Bean
-    Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
-    }
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,

@@ -3,6 +3,7 @@ package org.campaignledger.command.pipeline;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
@@ -14,8 +15,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every command needs a valid JWT from the configured issuer. Health, metrics and the OpenAPI document stay
- * open so that orchestrators and scrapers need no token.
+ * Every command needs a valid JWT from the configured issuer, and advancing the simulated clock the SYSTEM_ADMIN
+ * role. Health, metrics and the OpenAPI document stay open so that orchestrators and scrapers need no token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -30,6 +31,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // Moving business time fires deadlines for every unit: an administrator's act.
+                        .requestMatchers(HttpMethod.POST, "/api/clock/**").hasRole("SYSTEM_ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))

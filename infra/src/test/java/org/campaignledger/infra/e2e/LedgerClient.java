@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,35 @@ final class LedgerClient {
         }
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /** GET /api/clock on the command service: {@code {mode, now}}. */
+    Response clock() {
+        return send(HttpRequest.newBuilder(URI.create(env.commandUrl() + "/api/clock")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token("system-admin")).GET());
+    }
+
+    /** POST /api/clock/advance as {@code account}; it answers once every deadline it passed has fired. */
+    Response advanceClock(OffsetDateTime to, String account) {
+        return send(HttpRequest.newBuilder(URI.create(env.commandUrl() + "/api/clock/advance"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token(account))
+                .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("to", to.toString())))));
+    }
+
+    /**
+     * Moves the simulated clock to {@code to}, or, if a scenario sharing the stack moved it further already, to
+     * where it stands: that still releases the deadlines scheduled behind it.
+     */
+    OffsetDateTime advanceClockAtLeastTo(OffsetDateTime to) {
+        OffsetDateTime now = OffsetDateTime.parse(clock().body().get("now").asText());
+        OffsetDateTime target = to.isAfter(now) ? to : now;
+        Response advanced = advanceClock(target, "system-admin");
+        if (advanced.status() != 200) {
+            throw new IllegalStateException("the clock did not advance: " + advanced.raw().body());
+        }
+        return target;
     }
 
     Response query(String path) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,8 +75,9 @@ class ParticipationFlowTest {
             assertThat(progress.at("/study/concentratedStudyHalfDays").asInt()).isZero();
             assertThat(progress.get("ancestorIds").get(0).asText()).isEqualTo(county);
         });
-        // The planned end of the county's Stage 1 (2014-04-30) is long past: the persistent deadline fires at once,
-        // as the system, with the deadline's own instant as business time.
+        // The simulated clock passes the planned end of the county's Stage 1 (2014-04-30): the deadline fires as
+        // the system, with the deadline's own instant as business time.
+        client.advanceClockAtLeastTo(OffsetDateTime.parse("2014-05-01T00:00:00+08:00"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 client.query("/api/participations/" + countyParticipation).body()
                         .at("/stages/1/windowExceeded").asBoolean()).isTrue());

@@ -1,0 +1,42 @@
+package org.campaignledger.command.clock;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** One embedded PostgreSQL per test JVM with the service's migrations applied; the JVM's exit stops it. */
+final class TestDatabase {
+    private static DataSource dataSource;
+
+    private TestDatabase() {
+    }
+
+    static synchronized DataSource dataSource() {
+        if (dataSource == null) {
+            try {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting; the temporary cluster goes with it
+                    }
+                }));
+                dataSource = postgres.getPostgresDatabase();
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            } catch (IOException e) {
+                throw new IllegalStateException("embedded PostgreSQL did not start", e);
+            }
+        }
+        return dataSource;
+    }
+
+    /** A clean slate: no stored clock, no pending deadline. */
+    static JdbcTemplate cleanJdbc() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        jdbc.update("TRUNCATE simulated_clock, simulated_deadline");
+        return jdbc;
+    }
+}

@@ -29,6 +29,7 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
     public static final String LEADER_GRASSROOTS_LISTENING_DAYS = "leaderGrassrootsListeningDays";
     public static final String MIN_VALID_FORMS = "minValidForms";
     public static final String RESTART_CHAIN_ON_RETURN = "restartChainOnReturn";
+    public static final String MIN_SYMPOSIUMS = "minSymposiums";
 
     /** How each parameter is read; adopting a policy checks every value against it. */
     private static final Map<String, Function<String, Object>> PARSERS = Map.ofEntries(
@@ -42,7 +43,8 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
             Map.entry(EVALUATIONS_REQUIRED, v -> enums(v, EvaluationType.class)),
             Map.entry(LEADER_GRASSROOTS_LISTENING_DAYS, CampaignPolicy::nonNegative),
             Map.entry(MIN_VALID_FORMS, CampaignPolicy::nonNegative),
-            Map.entry(RESTART_CHAIN_ON_RETURN, CampaignPolicy::bool));
+            Map.entry(RESTART_CHAIN_ON_RETURN, CampaignPolicy::bool),
+            Map.entry(MIN_SYMPOSIUMS, CampaignPolicy::symposiumMinimums));
 
     /**
      * The profiles of §2. DEFAULT takes the most explicit seed value; minConcentratedStudyDays = 5 working days
@@ -56,7 +58,7 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
                     Map.entry(STAGGER_TOLERANCE_DAYS, "5"), Map.entry(MIN_UNIT_DURATION, "P3M"),
                     Map.entry(EVALUATIONS_REQUIRED, "STAGE_1,POST_MEETING,OVERALL"),
                     Map.entry(LEADER_GRASSROOTS_LISTENING_DAYS, "7"), Map.entry(MIN_VALID_FORMS, "30"),
-                    Map.entry(RESTART_CHAIN_ON_RETURN, "true")),
+                    Map.entry(RESTART_CHAIN_ON_RETURN, "true"), Map.entry(MIN_SYMPOSIUMS, "0,0")),
             "KENLI_DEMO", Map.ofEntries(Map.entry(MIN_CONCENTRATED_STUDY_DAYS, "3"),
                     Map.entry(SEMINARS_COUNT_AS_STUDY, "false"),
                     Map.entry(EXCLUDED_STUDY_FORMATS, "EXPERT_LECTURE,TUTORIAL_REPORT,ON_SITE_TEACHING,FILM"),
@@ -64,7 +66,7 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
                     Map.entry(STAGGER_TOLERANCE_DAYS, "5"), Map.entry(MIN_UNIT_DURATION, "P3M"),
                     Map.entry(EVALUATIONS_REQUIRED, "POST_MEETING,OVERALL"),
                     Map.entry(LEADER_GRASSROOTS_LISTENING_DAYS, "7"), Map.entry(MIN_VALID_FORMS, "30"),
-                    Map.entry(RESTART_CHAIN_ON_RETURN, "true")));
+                    Map.entry(RESTART_CHAIN_ON_RETURN, "true"), Map.entry(MIN_SYMPOSIUMS, "0,0")));
 
     public CampaignPolicy {
         parameters = Map.copyOf(parameters);
@@ -142,6 +144,26 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
         return !parameters.containsKey(RESTART_CHAIN_ON_RETURN) || (Boolean) get(RESTART_CHAIN_ON_RETURN);
     }
 
+    /** {@code leaderGrassrootsListeningDays} (R-UNP-12, ADVISORY): days each city or county team member listens. */
+    public int leaderGrassrootsListeningDays() {
+        return (Integer) get(LEADER_GRASSROOTS_LISTENING_DAYS);
+    }
+
+    /**
+     * {@code minSymposiums} as "mainLeader,member" (R-UNP-12, ADVISORY, from 004). A policy version adopted before
+     * this parameter existed does not name it and keeps the §2 default, none.
+     */
+    public SymposiumMinimums minSymposiums() {
+        return parameters.containsKey(MIN_SYMPOSIUMS) ? (SymposiumMinimums) get(MIN_SYMPOSIUMS)
+                : new SymposiumMinimums(0, 0);
+    }
+
+    public record SymposiumMinimums(int mainLeader, int member) {
+        public boolean any() {
+            return mainLeader > 0 || member > 0;
+        }
+    }
+
     private Object get(String name) {
         String value = parameters.get(name);
         if (value == null) {
@@ -156,6 +178,14 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
             throw new IllegalArgumentException("negative");
         }
         return parsed;
+    }
+
+    private static Object symposiumMinimums(String value) {
+        String[] parts = value.split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("not mainLeader,member");
+        }
+        return new SymposiumMinimums((Integer) nonNegative(parts[0]), (Integer) nonNegative(parts[1]));
     }
 
     private static Object bool(String value) {

@@ -2,6 +2,7 @@ package org.campaignledger.command.participation.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,10 @@ import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.campaignledger.command.InMemoryDirectories;
 import org.campaignledger.command.domain.RuleViolation;
+import org.campaignledger.command.rollout.domain.TypeGuidance;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.PersonId;
+import org.campaignledger.kernel.id.RolloutId;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.Level;
 import org.campaignledger.kernel.organisation.UnitType;
@@ -93,7 +96,13 @@ class UnitParticipationTest {
         }
         fixture.registerInjectableResource(rosters);
         fixture.registerInjectableResource(exceptions);
+        fixture.registerInjectableResource(guidance);
     }
+
+    /** The unit types the county's rollout has issued guidance for (R-RLO-05): every type unless a test says. */
+    private final Set<UnitType> guidedTypes = EnumSet.allOf(UnitType.class);
+    private final TypeGuidance guidance = (rolloutId, unitType) -> rolloutId.equals(RolloutId.of(CAMPAIGN, 2, COUNTY))
+            && guidedTypes.contains(unitType) ? Optional.of("guidance-" + unitType) : Optional.empty();
 
     /** One R-UNP-08 exception granted to the township and one R-UNP-16 exception, both until the end of 2014. */
     private final org.campaignledger.command.rollout.domain.PolicyExceptions exceptions = id -> Optional.of(
@@ -116,13 +125,23 @@ class UnitParticipationTest {
         return new GateFactCredited(ID, fact, "Test", "src", "evt-" + fact);
     }
 
-    /** A DLM township in Stage 1 since 1 March, ready to study. */
+    /**
+     * A DLM township in Stage 1 since 1 March, ready to study, with three of its "four ones" done in preparation
+     * (R-UNP-11); the concentrated study each test records is the fourth.
+     */
     private static List<Object> inStage1() {
         List<Object> history = new ArrayList<>(List.of(registered(MeetingType.SPECIAL_DLM),
                 new PreparationStarted(ID, MAR_1.minusDays(20)), fact(GateFact.LEADING_GROUP_FORMED),
-                fact(GateFact.IMPLEMENTATION_PLAN_APPROVED), fact(GateFact.MOBILISED),
-                new StageStarted(ID, 1, MAR_1, LocalDate.of(2014, 4, 30), null, null)));
+                fact(GateFact.IMPLEMENTATION_PLAN_APPROVED), fact(GateFact.MOBILISED)));
+        history.addAll(onesBesidesStudy());
+        history.add(new StageStarted(ID, 1, MAR_1, LocalDate.of(2014, 4, 30), null, null));
         return history;
+    }
+
+    private static List<StudyActivityRecorded> onesBesidesStudy() {
+        return List.of(study("visit", StudyActivityType.RESEARCH_VISIT, 2, false),
+                study("models", StudyActivityType.ROLE_MODEL_PUBLICITY, 1, false),
+                study("warning", StudyActivityType.WARNING_EDUCATION, 1, false));
     }
 
     private static StudyActivityRecorded study(String id, StudyActivityType type, int halfDays, boolean counts) {

@@ -80,10 +80,12 @@ public class JurisdictionRollout {
 
     /** The overridable parameters this aggregate reads itself, all whole numbers, with what they count. */
     private static final Map<String, String> NUMERIC_PARAMETERS = Map.of("tierStaggerDays", "days",
-            "staggerToleranceDays", "days", "monthlyReportHearingsMin", "hearings");
+            "staggerToleranceDays", "days", "monthlyReportHearingsMin", "hearings", "batchDurationMonths", "months");
     static final String REPORT_MONTH_END = "reportMonthEnd";
     /** One hearing a month (DOMAIN §2 {@code monthlyReportHearingsMin}, DEFAULT and KENLI_DEMO). */
     private static final int DEFAULT_MONTHLY_HEARINGS = 1;
+    /** DOMAIN §2 {@code batchDurationMonths}, DEFAULT: the months after mobilisation that are checked. */
+    private static final int DEFAULT_BATCH_MONTHS = 8;
     private static final Set<Level> ROLLOUT_LEVELS = Set.of(Level.CENTRAL, Level.PROVINCE, Level.CITY, Level.COUNTY);
     /** Half a month (DOMAIN §0.3) ± 5 days, the DEFAULT and KENLI_DEMO values of DOMAIN §2. */
     private static final int DEFAULT_STAGGER_DAYS = 15;
@@ -97,6 +99,7 @@ public class JurisdictionRollout {
     private State state;
     private boolean leadingGroupEstablished;
     private Set<PersonId> approverIds;
+    private LocalDate mobilisedOn;
     private final TreeMap<Integer, TierSelector> tierSelectors = new TreeMap<>();
     private final Map<Integer, Map<Stage, DateWindow>> tierWindows = new HashMap<>();
     private final Map<String, String> overrides = new HashMap<>();
@@ -309,7 +312,8 @@ public class JurisdictionRollout {
     /**
      * R-UNP-24 (ADVISORY): at the end of each month of an active rollout, every secretary owing monthly report
      * hearings (the county's own secretary, or the secretaries of a city's direct units, on the month's last day)
-     * who held fewer than the policy asks is named; then the next month is scheduled.
+     * who held fewer than the policy asks is named. Months are checked until the rollout closes, for at most
+     * {@code batchDurationMonths} after the mobilisation month, so that a rollout left open never checks forever.
      */
     @DeadlineHandler(deadlineName = REPORT_MONTH_END)
     void on(ReportMonth due, DirectUnits directUnits, RosterDirectory rosters, DeadlineManager deadlines) {
@@ -333,7 +337,11 @@ public class JurisdictionRollout {
                 }
             });
         }
-        scheduleMonthEnd(deadlines, due.month().plusMonths(1));
+        YearMonth next = due.month().plusMonths(1);
+        if (!next.isAfter(YearMonth.from(mobilisedOn).plusMonths(intParameter("batchDurationMonths",
+                DEFAULT_BATCH_MONTHS)))) {
+            scheduleMonthEnd(deadlines, next);
+        }
     }
 
     private boolean needsLeadingGroup() {
@@ -428,6 +436,7 @@ public class JurisdictionRollout {
     @EventSourcingHandler
     void on(MobilisationConferenceHeld event) {
         state = State.ACTIVE;
+        mobilisedOn = event.date();
     }
 
     @EventSourcingHandler

@@ -362,4 +362,17 @@ class JurisdictionRolloutTest {
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }
+
+    @Test
+    void R_UNP_24_months_are_checked_for_the_batch_duration_after_mobilisation() {
+        rosters.mainLeader("county", "secretary", LocalDate.of(2013, 1, 1), null);
+        fixture.givenCurrentTime(Instant.parse("2014-02-20T02:00:00Z"))
+                .andGiven(opened(), leadingGroup(), office(), new PolicyOverridden(ID, CAMPAIGN, COUNTY,
+                        "batchDurationMonths", "1", "a short batch", APPROVER))
+                .andGivenCommands(new HoldMobilisationConference(ID, DAY))
+                .whenThenTimeAdvancesTo(MARCH_ENDS)
+                .expectEvents(new ReportHearingMissed(ID, CAMPAIGN, COUNTY, COUNTY, PersonId.of("secretary"),
+                        YearMonth.of(2014, 3), 0, 1, MARCH_ENDS))
+                .expectNoScheduledDeadlines();
+    }
 }

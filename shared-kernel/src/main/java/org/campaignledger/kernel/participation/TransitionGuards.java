@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,9 @@ public final class TransitionGuards {
                            Set<GateFact> gateFacts, int concentratedStudyHalfDays, int seminars,
                            Set<String> openReworks, Map<Integer, LocalDate> stageStarts) {
         public Snapshot {
-            gateFacts = gateFacts.isEmpty() ? EnumSet.noneOf(GateFact.class) : EnumSet.copyOf(gateFacts);
-            openReworks = new TreeSet<>(openReworks);
+            gateFacts = Collections.unmodifiableSet(gateFacts.isEmpty() ? EnumSet.noneOf(GateFact.class)
+                    : EnumSet.copyOf(gateFacts));
+            openReworks = Collections.unmodifiableSortedSet(new TreeSet<>(openReworks));
             stageStarts = Map.copyOf(stageStarts);
         }
 
@@ -50,8 +52,8 @@ public final class TransitionGuards {
     public record Policy(int minConcentratedStudyDays, int minSeminars, Set<EvaluationType> evaluationsRequired,
                          int tierStaggerDays, int staggerToleranceDays, Period minUnitDuration) {
         public Policy {
-            evaluationsRequired = evaluationsRequired.isEmpty() ? EnumSet.noneOf(EvaluationType.class)
-                    : EnumSet.copyOf(evaluationsRequired);
+            evaluationsRequired = Collections.unmodifiableSet(evaluationsRequired.isEmpty()
+                    ? EnumSet.noneOf(EvaluationType.class) : EnumSet.copyOf(evaluationsRequired));
         }
 
         /** From a policy version's parameter map, as {@code PolicyProfileAdopted} carries it. */

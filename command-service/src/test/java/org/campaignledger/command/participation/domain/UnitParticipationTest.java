@@ -668,4 +668,11 @@ class UnitParticipationTest {
                 .expectEvents(new StageCompleted(ID, 3, LocalDate.of(2014, 9, 30)),
                         new ParticipationConcluded(ID, LocalDate.of(2014, 9, 30), 213));
     }
+
+    /** The read side reports the guards' state failure under the same id the aggregate rejects with. */
+    @Test
+    void the_shared_guards_name_the_platforms_state_rule() {
+        org.assertj.core.api.Assertions.assertThat(org.campaignledger.kernel.participation.TransitionGuards.STATE_RULE)
+                .isEqualTo(org.campaignledger.command.domain.PlatformRules.STATE);
+    }
 }

@@ -1,10 +1,12 @@
 package org.campaignledger.command.rollout;
 
 import java.sql.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.campaignledger.command.rollout.domain.DirectUnits;
 import org.campaignledger.command.rollout.domain.OfficeApprovers;
 import org.campaignledger.command.rollout.domain.PolicyExceptions;
 import org.campaignledger.command.rollout.domain.TypeGuidance;
@@ -21,11 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Office approvers, granted exceptions and type guidance of every rollout, kept in the transaction that records
- * them.
+ * them; and a jurisdiction's direct units.
  */
 @Component
 @ProcessingGroup("command-lookups")
-public class JdbcRolloutLookups implements OfficeApprovers, PolicyExceptions, TypeGuidance {
+public class JdbcRolloutLookups implements OfficeApprovers, PolicyExceptions, TypeGuidance, DirectUnits {
     private final JdbcTemplate jdbc;
 
     public JdbcRolloutLookups(JdbcTemplate jdbc) {
@@ -55,6 +57,15 @@ public class JdbcRolloutLookups implements OfficeApprovers, PolicyExceptions, Ty
     public Optional<String> documentFor(RolloutId rolloutId, UnitType unitType) {
         return jdbc.query("SELECT document_ref FROM rollout_type_guidance WHERE rollout_id = ? AND unit_type = ?",
                 (rs, i) -> rs.getString(1), rolloutId.value(), unitType.name()).stream().findFirst();
+    }
+
+    /** Read from the org-tree lookup the organisation feature keeps. */
+    @Override
+    public List<UnitId> directUnitsOf(UnitId jurisdictionUnitId) {
+        return jdbc.query("""
+                        SELECT unit_id FROM unit_directory WHERE parent_unit_id = ? AND unit_type = 'DIRECT_UNIT'
+                        ORDER BY unit_id""",
+                (rs, i) -> UnitId.of(rs.getString(1)), jurisdictionUnitId.value());
     }
 
     @EventHandler

@@ -3,11 +3,15 @@ package org.campaignledger.query.participation;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.platform.BadRequestException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,20 +24,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/participations")
 class ParticipationController {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private final MongoTemplate mongo;
+    private final BlockingRules blockingRules;
 
-    ParticipationController(MongoTemplate mongo) {
+    ParticipationController(MongoTemplate mongo, BlockingRules blockingRules) {
         this.mongo = mongo;
+        this.blockingRules = blockingRules;
     }
 
-    @Operation(summary = "One unit's progress through the campaign: state, stages, gate facts, study, warnings")
+    @Operation(summary = "One unit's progress through the campaign: state, stages, gate facts, study, warnings, and "
+            + "blockingRules: the rules that would reject its next stage transition on asOf (default today)")
     @GetMapping("/{participationId}")
-    Document participation(@PathVariable String participationId) {
+    Document participation(@PathVariable String participationId, @RequestParam(required = false) String asOf) {
         Document progress = Paging.one(mongo.getCollection(UnitProgressProjection.COLLECTION), participationId, "participation");
+        blockingRules.addTo(List.of(progress), businessDate(asOf));
         return progress;
     }
 
-    @Operation(summary = "Participations filtered by campaign, jurisdiction, ancestor, state, unit type or tier")
+    @Operation(summary = "Participations filtered by campaign, jurisdiction, ancestor, state, unit type or tier, each "
+            + "with its blockingRules on asOf (default today)")
     @GetMapping
     Map<String, Object> participations(@RequestParam(required = false) String campaignId,
                                        @RequestParam(required = false) String jurisdictionId,
@@ -41,6 +51,7 @@ class ParticipationController {
                                        @RequestParam(required = false) String state,
                                        @RequestParam(required = false) String unitType,
                                        @RequestParam(required = false) Integer tierNo,
+                                       @RequestParam(required = false) String asOf,
                                        @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "50") int size) {
         List<Bson> filters = new ArrayList<>();
@@ -50,9 +61,26 @@ class ParticipationController {
         addEq(filters, "state", state);
         addEq(filters, "unitType", unitType);
         addEq(filters, "tierNo", tierNo);
-        return Paging.page(mongo.getCollection(UnitProgressProjection.COLLECTION),
+        LocalDate date = businessDate(asOf);
+        Map<String, Object> body = Paging.page(mongo.getCollection(UnitProgressProjection.COLLECTION),
                 filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("tierNo", "unitId"),
                 page, size);
+        @SuppressWarnings("unchecked")
+        List<Document> items = (List<Document>) body.get("items");
+        blockingRules.addTo(items, date);
+        return body;
+    }
+
+    /** The business date blockingRules are computed for: {@code asOf}, or today in the campaign's zone. */
+    private static LocalDate businessDate(String asOf) {
+        if (asOf == null) {
+            return LocalDate.now(ZONE);
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("asOf", "must be a date, YYYY-MM-DD");
+        }
     }
 
     private static void addEq(List<Bson> filters, String field, Object value) {

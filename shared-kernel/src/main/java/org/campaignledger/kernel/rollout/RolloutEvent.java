@@ -1,11 +1,13 @@
 package org.campaignledger.kernel.rollout;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
 import org.campaignledger.kernel.command.LedgerEvent;
+import org.campaignledger.kernel.command.SystemTriggered;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.ExceptionId;
 import org.campaignledger.kernel.id.PersonId;
@@ -91,6 +93,20 @@ public sealed interface RolloutEvent extends LedgerEvent {
     @Revision("1")
     record LowerLevelReportHeard(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId,
                                  PersonId secretaryPersonId, YearMonth month, LocalDate date) implements RolloutEvent {
+    }
+
+    /**
+     * R-UNP-24 (ADVISORY): when a month ends, a secretary owing monthly report hearings held fewer than
+     * {@code monthlyReportHearingsMin} for it. {@code unitId} is the secretary's unit.
+     */
+    @Revision("1")
+    record ReportHearingMissed(RolloutId rolloutId, CampaignId campaignId, UnitId jurisdictionUnitId, UnitId unitId,
+                               PersonId secretaryPersonId, YearMonth month, int hearings, int required,
+                               Instant triggeredAt) implements RolloutEvent, SystemTriggered {
+        @Override
+        public String concernsUnitId() {
+            return unitId.value();
+        }
     }
 
     @Revision("1")

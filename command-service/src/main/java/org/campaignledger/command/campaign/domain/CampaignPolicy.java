@@ -38,6 +38,7 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
     public static final String SATISFIED_OPTIONS = "satisfiedOptions";
     public static final String SATISFACTION_THRESHOLD = "satisfactionThreshold";
     public static final String DEFAULT_EVALUATION_SCOPE = "defaultEvaluationScope";
+    public static final String MIN_SYMPOSIUMS = "minSymposiums";
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9_]{0,99}");
 
     /** How each parameter is read; adopting a policy checks every value against it. */
@@ -55,7 +56,8 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
             Map.entry(RESTART_CHAIN_ON_RETURN, CampaignPolicy::bool),
             Map.entry(SATISFIED_OPTIONS, CampaignPolicy::satisfiedOptions),
             Map.entry(SATISFACTION_THRESHOLD, CampaignPolicy::fraction),
-            Map.entry(DEFAULT_EVALUATION_SCOPE, CampaignPolicy::scope));
+            Map.entry(DEFAULT_EVALUATION_SCOPE, CampaignPolicy::scope),
+            Map.entry(MIN_SYMPOSIUMS, CampaignPolicy::symposiumMinimums));
 
     /**
      * The profiles of §2. DEFAULT takes the most explicit seed value; minConcentratedStudyDays = 5 working days
@@ -73,7 +75,8 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
                     Map.entry(LEADER_GRASSROOTS_LISTENING_DAYS, "7"), Map.entry(MIN_VALID_FORMS, "30"),
                     Map.entry(RESTART_CHAIN_ON_RETURN, "true"),
                     Map.entry(SATISFIED_OPTIONS, "SATISFIED,BASICALLY_SATISFIED"),
-                    Map.entry(SATISFACTION_THRESHOLD, "2/3"), Map.entry(DEFAULT_EVALUATION_SCOPE, "")),
+                    Map.entry(SATISFACTION_THRESHOLD, "2/3"), Map.entry(DEFAULT_EVALUATION_SCOPE, ""),
+                    Map.entry(MIN_SYMPOSIUMS, "0,0")),
             "KENLI_DEMO", Map.ofEntries(Map.entry(MIN_CONCENTRATED_STUDY_DAYS, "3"),
                     Map.entry(SEMINARS_COUNT_AS_STUDY, "false"),
                     Map.entry(EXCLUDED_STUDY_FORMATS, "EXPERT_LECTURE,TUTORIAL_REPORT,ON_SITE_TEACHING,FILM"),
@@ -84,7 +87,8 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
                     Map.entry(RESTART_CHAIN_ON_RETURN, "true"),
                     Map.entry(SATISFIED_OPTIONS, "SATISFIED,BASICALLY_SATISFIED"),
                     Map.entry(SATISFACTION_THRESHOLD, "2/3"),
-                    Map.entry(DEFAULT_EVALUATION_SCOPE, "CADRE=20,PARTY_MEMBER=30,RESIDENT=30,SERVICE_OBJECT=20")));
+                    Map.entry(DEFAULT_EVALUATION_SCOPE, "CADRE=20,PARTY_MEMBER=30,RESIDENT=30,SERVICE_OBJECT=20"),
+                    Map.entry(MIN_SYMPOSIUMS, "0,0")));
 
     public CampaignPolicy {
         parameters = Map.copyOf(parameters);
@@ -215,6 +219,26 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
         return List.copyOf(scope);
     }
 
+    /** {@code leaderGrassrootsListeningDays} (R-UNP-12, ADVISORY): days each city or county team member listens. */
+    public int leaderGrassrootsListeningDays() {
+        return (Integer) get(LEADER_GRASSROOTS_LISTENING_DAYS);
+    }
+
+    /**
+     * {@code minSymposiums} as "mainLeader,member" (R-UNP-12, ADVISORY, from 004). A policy version adopted before
+     * this parameter existed does not name it and keeps the §2 default, none.
+     */
+    public SymposiumMinimums minSymposiums() {
+        return parameters.containsKey(MIN_SYMPOSIUMS) ? (SymposiumMinimums) get(MIN_SYMPOSIUMS)
+                : new SymposiumMinimums(0, 0);
+    }
+
+    public record SymposiumMinimums(int mainLeader, int member) {
+        public boolean any() {
+            return mainLeader > 0 || member > 0;
+        }
+    }
+
     private Object get(String name) {
         String value = parameters.get(name);
         if (value == null) {
@@ -267,6 +291,14 @@ public record CampaignPolicy(String version, Map<String, String> parameters) {
             }
         });
         return scope;
+    }
+
+    private static Object symposiumMinimums(String value) {
+        String[] parts = value.split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("not mainLeader,member");
+        }
+        return new SymposiumMinimums((Integer) nonNegative(parts[0]), (Integer) nonNegative(parts[1]));
     }
 
     private static Object bool(String value) {

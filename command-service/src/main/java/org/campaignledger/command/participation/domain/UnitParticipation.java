@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,14 +25,18 @@ import org.campaignledger.command.domain.Guards;
 import org.campaignledger.command.domain.PlatformRules;
 import org.campaignledger.command.domain.RuleViolation;
 import org.campaignledger.command.organisation.domain.RosterDirectory;
+import org.campaignledger.command.organisation.domain.RosterEntry;
 import org.campaignledger.command.organisation.domain.UnitDirectory;
 import org.campaignledger.command.organisation.domain.UnitDirectory.UnitFacts;
 import org.campaignledger.command.rollout.domain.PolicyExceptions;
+import org.campaignledger.command.rollout.domain.TypeGuidance;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.ExceptionId;
 import org.campaignledger.kernel.id.PersonId;
+import org.campaignledger.kernel.id.RolloutId;
 import org.campaignledger.kernel.id.UnitId;
+import org.campaignledger.kernel.organisation.Level;
 import org.campaignledger.kernel.organisation.UnitType;
 import org.campaignledger.kernel.participation.ParticipationCommand.CompleteOrganisationalRectification;
 import org.campaignledger.kernel.participation.ParticipationCommand.CompleteRework;
@@ -51,7 +56,6 @@ import org.campaignledger.kernel.participation.ParticipationCommand.ReopenStage;
 import org.campaignledger.kernel.participation.ParticipationCommand.RevokeGateFact;
 import org.campaignledger.kernel.participation.ParticipationCommand.StartPreparation;
 import org.campaignledger.kernel.participation.ParticipationCommand.StartStage;
-import org.campaignledger.kernel.participation.ParticipationEnums.EvaluationType;
 import org.campaignledger.kernel.participation.ParticipationEnums.GateFact;
 import org.campaignledger.kernel.participation.ParticipationEnums.MeetingType;
 import org.campaignledger.kernel.participation.ParticipationEnums.ParticipationState;
@@ -78,6 +82,7 @@ import org.campaignledger.kernel.participation.ParticipationEvent.UnitLeadingGro
 import org.campaignledger.kernel.participation.ParticipationEvent.UnitMobilisationHeld;
 import org.campaignledger.kernel.participation.ParticipationEvent.WeakOrganisationFlagged;
 import org.campaignledger.kernel.participation.ParticipationId;
+import org.campaignledger.kernel.participation.TransitionGuards;
 
 /**
  * One unit's journey through the campaign (DOMAIN §4.5): REGISTERED → PREPARING → STAGE_1 → STAGE_2 → STAGE_3 →
@@ -97,6 +102,10 @@ public class UnitParticipation {
     private ParticipationId participationId;
     private CampaignId campaignId;
     private UnitId unitId;
+    private int batchNo;
+    private UnitType unitType;
+    private Level level;
+    private UnitId jurisdictionId;
     private int tierNo;
     private MeetingType meetingType;
     private ParticipationState state;
@@ -108,6 +117,9 @@ public class UnitParticipation {
     private boolean sgAttendedConcentratedStudy;
     private int concentratedStudyHalfDays;
     private int seminars;
+    private final Set<StudyActivityType> studyKinds = EnumSet.noneOf(StudyActivityType.class);
+    private final Map<PersonId, Long> listeningDays = new HashMap<>();
+    private final Map<PersonId, Integer> symposiumsHosted = new HashMap<>();
     private final Set<String> openReworks = new HashSet<>();
     private final Set<String> completedReworks = new HashSet<>();
 
@@ -212,9 +224,14 @@ public class UnitParticipation {
         }
     }
 
+    /**
+     * Rows 8, 11 and 12: the HARD guards are {@link TransitionGuards}, shared with the read side; the ADVISORY
+     * rules of the transition (R-RLO-05, R-UNP-09's attendance, R-UNP-11, R-UNP-12) only warn.
+     */
     @CommandHandler
     void handle(StartStage command, CampaignDirectory campaigns, UnitDirectory units,
-                ParticipationDirectory participations, PolicyExceptions exceptions, DeadlineManager deadlines,
+                ParticipationDirectory participations, PolicyExceptions exceptions, TypeGuidance guidance,
+                RosterDirectory rosters, DeadlineManager deadlines,
                 @MetaDataValue(MetaDataKeys.EXCEPTION_ID) String exceptionId) {
         int stage = command.stage();
         requireNotIn(CLOSED);
@@ -225,54 +242,20 @@ public class UnitParticipation {
         CampaignPolicy policy = policyOf(campaigns);
         Optional<ParticipationDirectory.ParticipationFacts> predecessor = predecessor(units, participations);
         LocalDate predecessorStart = predecessor.map(p -> p.stageStarts().get(stage)).orElse(null);
-        Guards guards = new Guards();
+        enforce(TransitionGuards.startStage(snapshot(), stage, guardPolicy(policy),
+                predecessor.map(p -> new TransitionGuards.Predecessor(p.participationId().value(), predecessorStart))
+                        .orElse(null), command.date(),
+                rule -> excepted(exceptions, exceptionId, rule, command.date())));
         if (stage == 1) {
-            // R-UNP-05 is checked in ORG_RECTIFICATION too, so that the weak unit learns why (DOMAIN-ERRATA B10).
-            guards.check(!weakFlagged || gateFacts.contains(GateFact.ORG_RECTIFICATION_DONE), "R-UNP-05",
-                            "a unit flagged weak and lax completes organisational rectification before Stage 1")
-                    .check(state != ParticipationState.REGISTERED, PlatformRules.STATE,
-                            "preparation has not started")
-                    .check(gateFacts.containsAll(EnumSet.of(GateFact.LEADING_GROUP_FORMED,
-                                    GateFact.IMPLEMENTATION_PLAN_APPROVED, GateFact.MOBILISED)), "R-UNP-06",
-                            "Stage 1 needs the leading group, the approved implementation plan and the mobilisation; "
-                                    + "missing " + missing(EnumSet.of(GateFact.LEADING_GROUP_FORMED,
-                                    GateFact.IMPLEMENTATION_PLAN_APPROVED, GateFact.MOBILISED)));
-        } else {
-            guards.check(openReworks.isEmpty(), "R-UNP-22", "the rework " + openReworks
-                    + " ordered after a failed evaluation is not completed");
-            if (stage == 2) {
-                boolean dlm = meetingType == MeetingType.SPECIAL_DLM;
-                int studyDays = concentratedStudyHalfDays / 2;
-                guards.check(!dlm || studyDays >= policy.minConcentratedStudyDays(), "R-UNP-09",
-                                "concentrated study " + studyDays + " of " + policy.minConcentratedStudyDays() + " days")
-                        .check(policy.minSeminars() == 0 || seminars >= policy.minSeminars(), "R-UNP-10",
-                                "special seminars " + seminars + " of " + policy.minSeminars())
-                        .check(!dlm || !policy.evaluationsRequired().contains(EvaluationType.STAGE_1)
-                                        || gateFacts.contains(GateFact.STAGE1_EVALUATION_PASSED), "R-UNP-13",
-                                "the Stage-1 public evaluation has not passed");
-            } else {
-                guards.check(gateFacts.contains(GateFact.MEETING_HELD), "R-UNP-14",
-                                "the special meeting has not been held")
-                        .check(meetingType != MeetingType.SPECIAL_DLM
-                                        || !policy.evaluationsRequired().contains(EvaluationType.POST_MEETING)
-                                        || gateFacts.contains(GateFact.POST_MEETING_EVALUATION_PASSED), "R-UNP-14",
-                                "the post-meeting public evaluation has not passed");
-            }
+            warnOfMissingTypeGuidance(guidance);
         }
-        guards.check(predecessor.isEmpty() || predecessorStart != null, "R-UNP-07",
-                        "the unit this one cascades from (" + predecessor.map(p -> p.participationId().value()).orElse("")
-                                + ") has not started stage " + stage)
-                .check(predecessorStart == null || !command.date().isBefore(predecessorStart
-                                .plusDays(policy.tierStaggerDays() - policy.staggerToleranceDays()))
-                                || excepted(exceptions, exceptionId, "R-UNP-08", command.date()), "R-UNP-08",
-                        "stage " + stage + " may start from " + (predecessorStart == null ? "" : predecessorStart
-                                .plusDays(policy.tierStaggerDays() - policy.staggerToleranceDays()))
-                                + " (predecessor's start + " + policy.tierStaggerDays() + " ± "
-                                + policy.staggerToleranceDays() + " days)")
-                .enforce();
-        if (stage == 2 && meetingType == MeetingType.SPECIAL_DLM && !sgAttendedConcentratedStudy) {
-            apply(new RuleWarningRaised(participationId, "R-UNP-09",
-                    "no supervision-group member attended the concentrated study"));
+        if (stage == 2) {
+            if (meetingType == MeetingType.SPECIAL_DLM && !sgAttendedConcentratedStudy) {
+                apply(new RuleWarningRaised(participationId, "R-UNP-09",
+                        "no supervision-group member attended the concentrated study"));
+            }
+            warnOfMissingOnes();
+            warnOfLeadersShortOfListening(policy, rosters, command.date());
         }
         if (stage > 1) {
             deadlines.cancelAllWithinScope(STAGE_WINDOW_END);
@@ -407,25 +390,8 @@ public class UnitParticipation {
                     Map.of("state", state.name()));
         }
         CampaignPolicy policy = policyOf(campaigns);
-        boolean dlm = meetingType == MeetingType.SPECIAL_DLM;
-        LocalDate earliest = stageStarts.get(1).plus(policy.minUnitDuration());
-        new Guards()
-                .check(openReworks.isEmpty(), "R-UNP-22", "the rework " + openReworks + " is not completed")
-                .check(!command.date().isBefore(earliest)
-                                || excepted(exceptions, exceptionId, "R-UNP-16", command.date()), "R-UNP-16", "the campaign runs at least "
-                        + policy.minUnitDuration() + " from Stage 1 (" + stageStarts.get(1) + "): not before " + earliest)
-                .check(gateFacts.contains(GateFact.COLLECTIVE_PLAN_PUBLISHED)
-                                && (!dlm || gateFacts.contains(GateFact.ALL_PERSONAL_PLANS_PUBLISHED)), "R-UNP-17",
-                        "the rectification plan" + (dlm ? " and every member's personal measures" : "")
-                                + " must be published")
-                .check(!dlm || gateFacts.contains(GateFact.RULE_PLAN_EXISTS), "R-UNP-18",
-                        "a rule-building plan must exist")
-                .check(!dlm || gateFacts.contains(GateFact.SPECIAL_REPORT_SUBMITTED), "R-UNP-19",
-                        "the special report on the meeting must be submitted")
-                .check(!dlm || !policy.evaluationsRequired().contains(EvaluationType.OVERALL)
-                        || gateFacts.contains(GateFact.OVERALL_EVALUATION_PASSED), "R-UNP-21",
-                        "the overall public evaluation has not passed")
-                .enforce();
+        enforce(TransitionGuards.conclude(snapshot(), guardPolicy(policy), command.date(),
+                rule -> excepted(exceptions, exceptionId, rule, command.date())));
         deadlines.cancelAllWithinScope(STAGE_WINDOW_END);
         apply(new StageCompleted(participationId, 3, command.date()));
         apply(new ParticipationConcluded(participationId, command.date(),
@@ -445,6 +411,69 @@ public class UnitParticipation {
      */
     private boolean excepted(PolicyExceptions exceptions, String exceptionId, String ruleId, LocalDate on) {
         return exceptionId != null && exceptions.isValidFor(ExceptionId.of(exceptionId), unitId, ruleId, on);
+    }
+
+    private TransitionGuards.Snapshot snapshot() {
+        return new TransitionGuards.Snapshot(state, meetingType, weakFlagged, gateFacts, concentratedStudyHalfDays,
+                seminars, openReworks, stageStarts);
+    }
+
+    private static TransitionGuards.Policy guardPolicy(CampaignPolicy policy) {
+        return TransitionGuards.Policy.fromParameters(policy.parameters());
+    }
+
+    private static void enforce(List<TransitionGuards.Failure> failures) {
+        Guards guards = new Guards();
+        failures.forEach(failure -> guards.check(false, failure.ruleId(), failure.message()));
+        guards.enforce();
+    }
+
+    /** R-RLO-05 (ADVISORY): the jurisdiction's rollout should have issued guidance for this unit type. */
+    private void warnOfMissingTypeGuidance(TypeGuidance guidance) {
+        if (jurisdictionId != null && guidance.documentFor(RolloutId.of(campaignId, batchNo, jurisdictionId), unitType)
+                .isEmpty()) {
+            apply(new RuleWarningRaised(participationId, "R-RLO-05", "the rollout of " + jurisdictionId
+                    + " has issued no type-specific guidance for " + unitType + " units"));
+        }
+    }
+
+    /** R-UNP-11 (ADVISORY): the four ones (DLM units) or six ones (the others) are done by Stage 2. */
+    private void warnOfMissingOnes() {
+        StudyChecklist checklist = StudyChecklist.of(meetingType);
+        List<String> missing = checklist.missing(studyKinds);
+        if (!missing.isEmpty()) {
+            apply(new RuleWarningRaised(participationId, "R-UNP-11", checklist + " not done: missing "
+                    + String.join(", ", missing)));
+        }
+    }
+
+    /**
+     * R-UNP-12 (ADVISORY): city and county team members listen at the grassroots for the policy's days (000), and
+     * every leader hosts the policy's symposiums when it sets any (004), by the start of Stage 2.
+     */
+    private void warnOfLeadersShortOfListening(CampaignPolicy policy, RosterDirectory rosters, LocalDate date) {
+        boolean cityOrCountyTeam = unitType == UnitType.LEADING_BODY
+                && (level == Level.CITY || level == Level.COUNTY);
+        CampaignPolicy.SymposiumMinimums symposiums = policy.minSymposiums();
+        if (!cityOrCountyTeam && !symposiums.any()) {
+            return;
+        }
+        List<String> shortfalls = new ArrayList<>();
+        for (RosterEntry member : rosters.rosterAsOf(unitId, date)) {
+            long days = listeningDays.getOrDefault(member.personId(), 0L);
+            if (cityOrCountyTeam && days < policy.leaderGrassrootsListeningDays()) {
+                shortfalls.add(member.personId() + " listened at the grassroots " + days + " of "
+                        + policy.leaderGrassrootsListeningDays() + " days");
+            }
+            int hosted = symposiumsHosted.getOrDefault(member.personId(), 0);
+            int needed = member.mainLeader() ? symposiums.mainLeader() : symposiums.member();
+            if (hosted < needed) {
+                shortfalls.add(member.personId() + " hosted " + hosted + " of " + needed + " symposiums");
+            }
+        }
+        if (!shortfalls.isEmpty()) {
+            apply(new RuleWarningRaised(participationId, "R-UNP-12", String.join("; ", shortfalls)));
+        }
     }
 
     private void credit(GateFact fact, String sourceType, String sourceId, String sourceEventId) {
@@ -472,12 +501,6 @@ public class UnitParticipation {
     private CampaignPolicy policyOf(CampaignDirectory campaigns) {
         return campaigns.policy(campaignId).orElseThrow(() -> new RuleViolation(PlatformRules.STATE,
                 "campaign " + campaignId + " has adopted no policy profile", Map.of("field", "campaignId")));
-    }
-
-    private Set<GateFact> missing(Set<GateFact> needed) {
-        Set<GateFact> missing = EnumSet.copyOf(needed);
-        missing.removeAll(gateFacts);
-        return missing;
     }
 
     private int currentStage() {
@@ -512,6 +535,10 @@ public class UnitParticipation {
         participationId = event.participationId();
         campaignId = event.campaignId();
         unitId = event.unitId();
+        batchNo = event.batchNo();
+        unitType = event.unitType();
+        level = event.level();
+        jurisdictionId = event.jurisdictionId();
         tierNo = event.tierNo();
         meetingType = event.meetingType();
         state = ParticipationState.REGISTERED;
@@ -563,6 +590,7 @@ public class UnitParticipation {
     @EventSourcingHandler
     void on(StudyActivityRecorded event) {
         studyActivityIds.add(event.activityId());
+        studyKinds.add(event.activityType());
         if (event.countsAsConcentratedStudy()) {
             concentratedStudyHalfDays += event.halfDays();
             sgAttendedConcentratedStudy |= !event.sgAttendeePersonIds().isEmpty();
@@ -570,6 +598,16 @@ public class UnitParticipation {
         if (event.countsAsSeminar()) {
             seminars++;
         }
+    }
+
+    @EventSourcingHandler
+    void on(GrassrootsListeningRecorded event) {
+        listeningDays.merge(event.leaderPersonId(), event.days(), Long::sum);
+    }
+
+    @EventSourcingHandler
+    void on(SymposiumRecorded event) {
+        symposiumsHosted.merge(event.hostPersonId(), 1, Integer::sum);
     }
 
     @EventSourcingHandler

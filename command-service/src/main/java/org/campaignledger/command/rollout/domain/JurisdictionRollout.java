@@ -3,17 +3,22 @@ package org.campaignledger.command.rollout.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.campaignledger.command.campaign.domain.CampaignDirectory;
+import org.campaignledger.command.domain.Deadlines;
 import org.campaignledger.command.domain.PlatformRules;
 import org.campaignledger.command.domain.RuleViolation;
 import org.campaignledger.command.organisation.domain.UnitDirectory;
@@ -45,6 +50,7 @@ import org.campaignledger.kernel.rollout.RolloutEvent.LowerLevelReportHeard;
 import org.campaignledger.kernel.rollout.RolloutEvent.MobilisationConferenceHeld;
 import org.campaignledger.kernel.rollout.RolloutEvent.PolicyExceptionGranted;
 import org.campaignledger.kernel.rollout.RolloutEvent.PolicyOverridden;
+import org.campaignledger.kernel.rollout.RolloutEvent.ReportHearingMissed;
 import org.campaignledger.kernel.rollout.RolloutEvent.RolloutClosed;
 import org.campaignledger.kernel.rollout.RolloutEvent.RolloutOpened;
 import org.campaignledger.kernel.rollout.RolloutEvent.TierDefined;
@@ -70,9 +76,17 @@ public class JurisdictionRollout {
             "talkCountsFrom", "criticismOutlineRequired", "reviewChainTemplates", "restartChainOnReturn",
             "examplesPerProblem", "dlmMinHalfDays", "specialReportDueDays", "satisfactionThreshold",
             "satisfiedOptions", "evaluationsRequired", "lookBackBeforeMeeting", "monthlyReportHearingsMin",
-            "opinionResponseBeforeSubmit", "reviewStepSlaDays", "copySimilarityThreshold", "zone");
+            "opinionResponseBeforeSubmit", "reviewStepSlaDays", "copySimilarityThreshold", "zone",
+            "defaultEvaluationScope", "minValidForms");
 
-    private static final Set<String> DAY_COUNT_PARAMETERS = Set.of("tierStaggerDays", "staggerToleranceDays");
+    /** The overridable parameters this aggregate reads itself, all whole numbers, with what they count. */
+    private static final Map<String, String> NUMERIC_PARAMETERS = Map.of("tierStaggerDays", "days",
+            "staggerToleranceDays", "days", "monthlyReportHearingsMin", "hearings", "batchDurationMonths", "months");
+    static final String REPORT_MONTH_END = "reportMonthEnd";
+    /** One hearing a month (DOMAIN §2 {@code monthlyReportHearingsMin}, DEFAULT and KENLI_DEMO). */
+    private static final int DEFAULT_MONTHLY_HEARINGS = 1;
+    /** DOMAIN §2 {@code batchDurationMonths}, DEFAULT: the months after mobilisation that are checked. */
+    private static final int DEFAULT_BATCH_MONTHS = 8;
     private static final Set<Level> ROLLOUT_LEVELS = Set.of(Level.CENTRAL, Level.PROVINCE, Level.CITY, Level.COUNTY);
     /** Half a month (DOMAIN §0.3) ± 5 days, the DEFAULT and KENLI_DEMO values of DOMAIN §2. */
     private static final int DEFAULT_STAGGER_DAYS = 15;
@@ -86,11 +100,13 @@ public class JurisdictionRollout {
     private State state;
     private boolean leadingGroupEstablished;
     private Set<PersonId> approverIds;
+    private LocalDate mobilisedOn;
     private final TreeMap<Integer, TierSelector> tierSelectors = new TreeMap<>();
     private final Map<Integer, Map<Stage, DateWindow>> tierWindows = new HashMap<>();
     private final Map<String, String> overrides = new HashMap<>();
     private final Map<ExceptionId, Granted> exceptions = new HashMap<>();
     private final Set<ExceptionId> consumedExceptions = new HashSet<>();
+    private final Map<YearMonth, Map<PersonId, Integer>> hearings = new HashMap<>();
 
     protected JurisdictionRollout() {
         // for event sourcing
@@ -209,16 +225,18 @@ public class JurisdictionRollout {
             throw new RuleViolation(PlatformRules.VALIDATION, command.parameter() + " is not a policy parameter",
                     Map.of("field", "parameter"));
         }
-        if (DAY_COUNT_PARAMETERS.contains(command.parameter()) && !command.value().matches("\\d{1,3}")) {
-            throw new RuleViolation(PlatformRules.VALIDATION, command.parameter() + " is a number of days",
+        String counted = NUMERIC_PARAMETERS.get(command.parameter());
+        if (counted != null && !command.value().matches("\\d{1,3}")) {
+            throw new RuleViolation(PlatformRules.VALIDATION, command.parameter() + " is a number of " + counted,
                     Map.of("field", "value"));
         }
         apply(new PolicyOverridden(rolloutId, campaignId, jurisdictionUnitId, command.parameter(), command.value(),
                 command.reason(), PersonId.of(actorId)));
     }
 
+    /** The first month checked for R-UNP-24 is the first full month after the mobilisation conference. */
     @CommandHandler
-    void handle(HoldMobilisationConference command) {
+    void handle(HoldMobilisationConference command, DeadlineManager deadlines) {
         requireState(State.PLANNING);
         if (needsLeadingGroup() && !leadingGroupEstablished || approverIds == null) {
             throw new RuleViolation(PlatformRules.STATE,
@@ -226,6 +244,7 @@ public class JurisdictionRollout {
                     Map.of("state", state.name()));
         }
         apply(new MobilisationConferenceHeld(rolloutId, campaignId, jurisdictionUnitId, command.date()));
+        scheduleMonthEnd(deadlines, YearMonth.from(command.date()).plusMonths(1));
     }
 
     /**
@@ -277,9 +296,53 @@ public class JurisdictionRollout {
     }
 
     @CommandHandler
-    void handle(CloseRollout command) {
+    void handle(CloseRollout command, DeadlineManager deadlines) {
         requireState(State.ACTIVE);
         apply(new RolloutClosed(rolloutId, campaignId, jurisdictionUnitId, command.date()));
+        deadlines.cancelAllWithinScope(REPORT_MONTH_END);
+    }
+
+    /** The month whose report hearings are checked when it ends. */
+    record ReportMonth(YearMonth month) {
+    }
+
+    private static void scheduleMonthEnd(DeadlineManager deadlines, YearMonth month) {
+        deadlines.schedule(Deadlines.firesAfter(month.atEndOfMonth()), REPORT_MONTH_END, new ReportMonth(month));
+    }
+
+    /**
+     * R-UNP-24 (ADVISORY): at the end of each month of an active rollout, every secretary owing monthly report
+     * hearings (the county's own secretary, or the secretaries of a city's direct units, on the month's last day)
+     * who held fewer than the policy asks is named. Months are checked until the rollout closes, for at most
+     * {@code batchDurationMonths} after the mobilisation month, so that a rollout left open never checks forever.
+     */
+    @DeadlineHandler(deadlineName = REPORT_MONTH_END)
+    void on(ReportMonth due, DirectUnits directUnits, RosterDirectory rosters, DeadlineManager deadlines) {
+        if (state != State.ACTIVE) {
+            return;
+        }
+        int required = intParameter("monthlyReportHearingsMin", DEFAULT_MONTHLY_HEARINGS);
+        LocalDate lastDay = due.month().atEndOfMonth();
+        List<UnitId> owing = switch (jurisdictionLevel) {
+            case COUNTY -> List.of(jurisdictionUnitId);
+            case CITY -> directUnits.directUnitsOf(jurisdictionUnitId);
+            default -> List.of();
+        };
+        Map<PersonId, Integer> held = hearings.getOrDefault(due.month(), Map.of());
+        for (UnitId unit : owing) {
+            rosters.mainLeaderAsOf(unit, lastDay).ifPresent(secretary -> {
+                int count = held.getOrDefault(secretary, 0);
+                if (count < required) {
+                    apply(new ReportHearingMissed(rolloutId, campaignId, jurisdictionUnitId, unit, secretary,
+                            due.month(), count, required, Deadlines.firesAfter(lastDay)));
+                }
+            });
+        }
+        YearMonth next = due.month().plusMonths(1);
+        if (!next.isAfter(YearMonth.from(mobilisedOn).plusMonths(intParameter("batchDurationMonths",
+                DEFAULT_BATCH_MONTHS)))) {
+            scheduleMonthEnd(deadlines, next);
+        }
     }
 
     private boolean needsLeadingGroup() {
@@ -288,8 +351,8 @@ public class JurisdictionRollout {
 
     /** The first stage whose start is off the stagger against a neighbouring tier, as a message; null if none. */
     private String staggerBreach(int tierNo, Map<Stage, DateWindow> windows) {
-        int stagger = dayParameter("tierStaggerDays", DEFAULT_STAGGER_DAYS);
-        int tolerance = dayParameter("staggerToleranceDays", DEFAULT_TOLERANCE_DAYS);
+        int stagger = intParameter("tierStaggerDays", DEFAULT_STAGGER_DAYS);
+        int tolerance = intParameter("staggerToleranceDays", DEFAULT_TOLERANCE_DAYS);
         for (Stage stage : Stage.values()) {
             DateWindow own = windows.get(stage);
             DateWindow before = tierWindows.getOrDefault(tierNo - 1, Map.of()).get(stage);
@@ -311,7 +374,7 @@ public class JurisdictionRollout {
         return Math.abs(ChronoUnit.DAYS.between(earlier.from(), later.from()) - stagger) > tolerance;
     }
 
-    private int dayParameter(String name, int defaultValue) {
+    private int intParameter(String name, int defaultValue) {
         String value = overrides.get(name);
         return value == null ? defaultValue : Integer.parseInt(value);
     }
@@ -374,12 +437,19 @@ public class JurisdictionRollout {
     @EventSourcingHandler
     void on(MobilisationConferenceHeld event) {
         state = State.ACTIVE;
+        mobilisedOn = event.date();
     }
 
     @EventSourcingHandler
     void on(PolicyExceptionGranted event) {
         exceptions.put(event.exceptionId(), new Granted(event.exceptionId(), rolloutId, event.unitId(), event.ruleId(),
                 event.approvedByPersonId(), event.date(), event.validUntil(), event.reusable()));
+    }
+
+    @EventSourcingHandler
+    void on(LowerLevelReportHeard event) {
+        hearings.computeIfAbsent(event.month(), month -> new HashMap<>())
+                .merge(event.secretaryPersonId(), 1, Integer::sum);
     }
 
     @EventSourcingHandler

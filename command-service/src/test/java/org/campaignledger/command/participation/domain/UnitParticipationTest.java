@@ -2,6 +2,7 @@ package org.campaignledger.command.participation.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,15 @@ import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.campaignledger.command.InMemoryDirectories;
 import org.campaignledger.command.domain.RuleViolation;
+import org.campaignledger.command.organisation.domain.RosterDirectory;
+import org.campaignledger.command.organisation.domain.RosterEntry;
+import org.campaignledger.command.rollout.domain.TypeGuidance;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.PersonId;
+import org.campaignledger.kernel.id.RolloutId;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.Level;
+import org.campaignledger.kernel.organisation.RosterPosition;
 import org.campaignledger.kernel.organisation.UnitType;
 import org.campaignledger.kernel.participation.ParticipationCommand.ConcludeParticipation;
 import org.campaignledger.kernel.participation.ParticipationCommand.CreditGateFact;
@@ -91,8 +97,43 @@ class UnitParticipationTest {
         for (String unit : List.of("county", "town", "village", "county-school", "town-school", "firm")) {
             rosters.mainLeader(unit, "secretary-of-" + unit, LocalDate.of(2013, 1, 1), null);
         }
-        fixture.registerInjectableResource(rosters);
+        fixture.registerInjectableResource(teamRosters);
         fixture.registerInjectableResource(exceptions);
+        fixture.registerInjectableResource(guidance);
+    }
+
+    /** The unit types the county's rollout has issued guidance for (R-RLO-05): every type unless a test says. */
+    private final Set<UnitType> guidedTypes = EnumSet.allOf(UnitType.class);
+    private final TypeGuidance guidance = (rolloutId, unitType) -> rolloutId.equals(RolloutId.of(CAMPAIGN, 2, COUNTY))
+            && guidedTypes.contains(unitType) ? Optional.of("guidance-" + unitType) : Optional.empty();
+
+    /** Whole teams of the units a test names (R-UNP-12); main leaders as {@code rosters} has them. */
+    private final Map<UnitId, List<RosterEntry>> teams = new HashMap<>();
+    private final RosterDirectory teamRosters = new RosterDirectory() {
+        @Override
+        public List<RosterEntry> rosterAsOf(UnitId unitId, LocalDate date) {
+            return teams.getOrDefault(unitId, List.of()).stream().filter(entry -> entry.isActiveOn(date)).toList();
+        }
+
+        @Override
+        public Optional<PersonId> mainLeaderAsOf(UnitId unitId, LocalDate date) {
+            return rosters.mainLeaderAsOf(unitId, date);
+        }
+
+        @Override
+        public boolean isOnRoster(UnitId unitId, PersonId personId, LocalDate date) {
+            return rosters.isOnRoster(unitId, personId, date);
+        }
+    };
+
+    private void team(String unitId, String mainLeader, String... members) {
+        LocalDate since = LocalDate.of(2013, 1, 1);
+        List<RosterEntry> team = new ArrayList<>(List.of(new RosterEntry(PersonId.of(mainLeader),
+                RosterPosition.SECRETARY, true, since, null)));
+        for (String member : members) {
+            team.add(new RosterEntry(PersonId.of(member), RosterPosition.MEMBER, false, since, null));
+        }
+        teams.put(UnitId.of(unitId), team);
     }
 
     /** One R-UNP-08 exception granted to the township and one R-UNP-16 exception, both until the end of 2014. */
@@ -116,13 +157,23 @@ class UnitParticipationTest {
         return new GateFactCredited(ID, fact, "Test", "src", "evt-" + fact);
     }
 
-    /** A DLM township in Stage 1 since 1 March, ready to study. */
+    /**
+     * A DLM township in Stage 1 since 1 March, ready to study, with three of its "four ones" done in preparation
+     * (R-UNP-11); the concentrated study each test records is the fourth.
+     */
     private static List<Object> inStage1() {
         List<Object> history = new ArrayList<>(List.of(registered(MeetingType.SPECIAL_DLM),
                 new PreparationStarted(ID, MAR_1.minusDays(20)), fact(GateFact.LEADING_GROUP_FORMED),
-                fact(GateFact.IMPLEMENTATION_PLAN_APPROVED), fact(GateFact.MOBILISED),
-                new StageStarted(ID, 1, MAR_1, LocalDate.of(2014, 4, 30), null, null)));
+                fact(GateFact.IMPLEMENTATION_PLAN_APPROVED), fact(GateFact.MOBILISED)));
+        history.addAll(onesBesidesStudy());
+        history.add(new StageStarted(ID, 1, MAR_1, LocalDate.of(2014, 4, 30), null, null));
         return history;
+    }
+
+    private static List<StudyActivityRecorded> onesBesidesStudy() {
+        return List.of(study("visit", StudyActivityType.RESEARCH_VISIT, 2, false),
+                study("models", StudyActivityType.ROLE_MODEL_PUBLICITY, 1, false),
+                study("warning", StudyActivityType.WARNING_EDUCATION, 1, false));
     }
 
     private static StudyActivityRecorded study(String id, StudyActivityType type, int halfDays, boolean counts) {
@@ -528,5 +579,100 @@ class UnitParticipationTest {
                 .when(new CreditGateFact(ID, GateFact.IMPLEMENTATION_PLAN_APPROVED, "ReviewableDocument", "doc-1", "e-1"))
                 .expectEvents(new GateFactCredited(ID, GateFact.IMPLEMENTATION_PLAN_APPROVED, "ReviewableDocument",
                         "doc-1", "e-1"));
+    }
+
+    private static final LocalDate MAY_1 = LocalDate.of(2014, 5, 1);
+
+    private static List<Object> movingOnToStage2(RuleWarningRaised warning) {
+        return List.of(warning, new StageCompleted(ID, 1, MAY_1), new StageStarted(ID, 2, MAY_1, null, null, null));
+    }
+
+    @Test
+    void R_UNP_11_a_DLM_unit_is_warned_at_stage_2_when_its_four_ones_are_not_done() {
+        List<Object> history = inStage1();
+        history.removeIf(e -> e instanceof StudyActivityRecorded s && s.activityId().equals("warning"));
+        history.add(study("s1", StudyActivityType.CONCENTRATED_STUDY, 6, true));
+        fixture.given(history).when(new StartStage(ID, 2, MAY_1, null))
+                .expectEvents(movingOnToStage2(new RuleWarningRaised(ID, "R-UNP-11",
+                        "FOUR_ONES not done: missing an anti-corruption warning session")).toArray());
+    }
+
+    @Test
+    void R_UNP_11_other_grassroots_units_are_warned_about_the_six_ones() {
+        List<Object> history = inStage1();
+        history.set(0, registered(MeetingType.SPECIAL_OLM));
+        history.add(study("book", StudyActivityType.READING, 1, false));
+        history.add(study("film", StudyActivityType.FILM, 1, false));
+        fixture.given(history).when(new StartStage(ID, 2, MAY_1, null))
+                .expectEvents(movingOnToStage2(new RuleWarningRaised(ID, "R-UNP-11", "SIX_ONES not done: missing "
+                        + "a concentrated discussion, a superior leader's tutorial, the secretary's mobilisation speech"))
+                        .toArray());
+    }
+
+    @Test
+    void R_UNP_12_county_team_members_listen_at_the_grassroots_for_the_policy_days() {
+        ParticipationId county = ParticipationId.of(CAMPAIGN, 2, COUNTY);
+        team("county", "secretary-of-county", "deputy");
+        List<Object> history = new ArrayList<>(List.of(new ParticipationRegistered(county, CAMPAIGN, 2, COUNTY,
+                        UnitType.LEADING_BODY, Level.COUNTY, 1, COUNTY, List.of(), MeetingType.SPECIAL_DLM,
+                        MaterialRequirement.FULL, RectificationForm.COLLECTIVE_PLAN_AND_PERSONAL),
+                new PreparationStarted(county, LocalDate.of(2014, 2, 1))));
+        for (GateFact fact : List.of(GateFact.LEADING_GROUP_FORMED, GateFact.IMPLEMENTATION_PLAN_APPROVED,
+                GateFact.MOBILISED)) {
+            history.add(new GateFactCredited(county, fact, "Test", "src", "evt-" + fact));
+        }
+        history.add(new StageStarted(county, 1, MAR_1, null, null, null));
+        for (StudyActivityType type : List.of(StudyActivityType.CONCENTRATED_STUDY, StudyActivityType.RESEARCH_VISIT,
+                StudyActivityType.ROLE_MODEL_PUBLICITY, StudyActivityType.WARNING_EDUCATION)) {
+            history.add(new StudyActivityRecorded(county, type.name(), type, null, MAR_1, MAR_1.plusDays(2), 6, 30,
+                    List.of(PersonId.of("sg-1")), type == StudyActivityType.CONCENTRATED_STUDY, false));
+        }
+        history.add(new org.campaignledger.kernel.participation.ParticipationEvent.GrassrootsListeningRecorded(county,
+                PersonId.of("secretary-of-county"), MAR_1, MAR_1.plusDays(6), 7, List.of("village")));
+        history.add(new org.campaignledger.kernel.participation.ParticipationEvent.GrassrootsListeningRecorded(county,
+                PersonId.of("deputy"), MAR_1, MAR_1.plusDays(2), 3, List.of("village")));
+        fixture.given(history).when(new StartStage(county, 2, MAY_1, null))
+                .expectEvents(new RuleWarningRaised(county, "R-UNP-12",
+                                "deputy listened at the grassroots 3 of 7 days"),
+                        new StageCompleted(county, 1, MAY_1), new StageStarted(county, 2, MAY_1, null, null, null));
+    }
+
+    @Test
+    void R_UNP_12_symposium_minimums_per_leader_apply_when_the_policy_sets_them() {
+        directories.policy("mlc", "KENLI_DEMO", Map.of("minSymposiums", "2,1"));
+        team("town", "secretary-of-town");
+        List<Object> history = inStage1();
+        history.add(study("s1", StudyActivityType.CONCENTRATED_STUDY, 6, true));
+        history.add(new org.campaignledger.kernel.participation.ParticipationEvent.SymposiumRecorded(ID,
+                PersonId.of("secretary-of-town"), MAR_1, 12));
+        fixture.given(history).when(new StartStage(ID, 2, MAY_1, null))
+                .expectEvents(movingOnToStage2(new RuleWarningRaised(ID, "R-UNP-12",
+                        "secretary-of-town hosted 1 of 2 symposiums")).toArray());
+    }
+
+    @Test
+    void R_RLO_05_a_unit_starting_stage_1_without_guidance_for_its_type_is_warned() {
+        guidedTypes.remove(UnitType.TOWNSHIP_STREET);
+        List<Object> history = new ArrayList<>(inStage1());
+        history.remove(history.size() - 1);
+        fixture.given(history).when(new StartStage(ID, 1, MAR_1, null))
+                .expectEvents(new RuleWarningRaised(ID, "R-RLO-05",
+                                "the rollout of county has issued no type-specific guidance for TOWNSHIP_STREET units"),
+                        new StageStarted(ID, 1, MAR_1, null, null, null));
+    }
+
+    /** Rectification items do not exist yet; the overdue-items warning comes with them. */
+    @Test
+    void R_UNP_20_conclusion_does_not_wait_for_rectification_items() {
+        fixture.given(readyToConclude()).when(new ConcludeParticipation(ID, LocalDate.of(2014, 9, 30)))
+                .expectEvents(new StageCompleted(ID, 3, LocalDate.of(2014, 9, 30)),
+                        new ParticipationConcluded(ID, LocalDate.of(2014, 9, 30), 213));
+    }
+
+    /** The read side reports the guards' state failure under the same id the aggregate rejects with. */
+    @Test
+    void the_shared_guards_name_the_platforms_state_rule() {
+        org.assertj.core.api.Assertions.assertThat(org.campaignledger.kernel.participation.TransitionGuards.STATE_RULE)
+                .isEqualTo(org.campaignledger.command.domain.PlatformRules.STATE);
     }
 }

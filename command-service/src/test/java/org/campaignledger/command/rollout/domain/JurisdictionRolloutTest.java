@@ -1,7 +1,9 @@
 package org.campaignledger.command.rollout.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -30,6 +32,7 @@ import org.campaignledger.kernel.rollout.RolloutEvent.LowerLevelReportHeard;
 import org.campaignledger.kernel.rollout.RolloutEvent.MobilisationConferenceHeld;
 import org.campaignledger.kernel.rollout.RolloutEvent.PolicyExceptionGranted;
 import org.campaignledger.kernel.rollout.RolloutEvent.PolicyOverridden;
+import org.campaignledger.kernel.rollout.RolloutEvent.ReportHearingMissed;
 import org.campaignledger.kernel.rollout.RolloutEvent.RolloutOpened;
 import org.campaignledger.kernel.rollout.RolloutEvent.TierDefined;
 import org.campaignledger.kernel.rollout.Stage;
@@ -62,7 +65,12 @@ class JurisdictionRolloutTest {
                 .unit("other-county", Level.COUNTY, UnitType.LEADING_BODY, "city")
                 .unit("town", Level.TOWNSHIP, UnitType.TOWNSHIP_STREET, "city", "county"));
         fixture.registerInjectableResource(rosters);
+        fixture.registerInjectableResource(directUnits);
     }
+
+    /** The city's direct units, for R-UNP-24. */
+    private final DirectUnits directUnits = jurisdiction -> jurisdiction.equals(UnitId.of("city"))
+            ? List.of(UnitId.of("city-bureau")) : List.of();
 
     private static RolloutOpened opened() {
         return new RolloutOpened(ID, CAMPAIGN, 2, COUNTY, Level.COUNTY);
@@ -297,5 +305,74 @@ class JurisdictionRolloutTest {
                 .when(new org.campaignledger.kernel.rollout.RolloutCommand.EstablishLeadingGroup(ID,
                         PersonId.of("secretary"), Set.of(), DAY))
                 .expectEvents(leadingGroup());
+    }
+
+    private static final Instant MARCH_ENDS = Instant.parse("2014-03-31T16:00:00Z");
+
+    /** A county rollout mobilised on 20 February: March is its first month of report hearings. */
+    private org.axonframework.test.aggregate.TestExecutor<JurisdictionRollout> mobilisedCounty() {
+        rosters.mainLeader("county", "secretary", LocalDate.of(2013, 1, 1), null);
+        return fixture.givenCurrentTime(Instant.parse("2014-02-20T02:00:00Z"))
+                .andGiven(opened(), leadingGroup(), office())
+                .andGivenCommands(new HoldMobilisationConference(ID, DAY));
+    }
+
+    @Test
+    void R_UNP_24_a_county_secretary_without_a_report_hearing_in_a_month_is_named_when_it_ends() {
+        mobilisedCounty()
+                .andGivenCommands(new RecordReportHearing(ID, PersonId.of("town-secretary"), YearMonth.of(2014, 3),
+                        LocalDate.of(2014, 3, 10)))
+                .whenThenTimeAdvancesTo(MARCH_ENDS)
+                .expectEvents(new ReportHearingMissed(ID, CAMPAIGN, COUNTY, COUNTY, PersonId.of("secretary"),
+                        YearMonth.of(2014, 3), 0, 1, MARCH_ENDS))
+                .expectScheduledDeadlineWithName(Instant.parse("2014-04-30T16:00:00Z"),
+                        JurisdictionRollout.REPORT_MONTH_END);
+    }
+
+    @Test
+    void R_UNP_24_a_month_with_the_hearing_held_raises_nothing() {
+        mobilisedCounty()
+                .andGivenCommands(new RecordReportHearing(ID, PersonId.of("secretary"), YearMonth.of(2014, 3),
+                        LocalDate.of(2014, 3, 10)))
+                .whenThenTimeAdvancesTo(MARCH_ENDS)
+                .expectNoEvents();
+    }
+
+    @Test
+    void R_UNP_24_a_city_checks_the_secretaries_of_its_direct_units() {
+        RolloutId city = RolloutId.of(CAMPAIGN, 2, UnitId.of("city"));
+        rosters.mainLeader("city-bureau", "bureau-secretary", LocalDate.of(2013, 1, 1), null);
+        fixture.givenCurrentTime(Instant.parse("2014-02-20T02:00:00Z"))
+                .andGiven(new RolloutOpened(city, CAMPAIGN, 2, UnitId.of("city"), Level.CITY),
+                        new LeadingGroupEstablished(city, CAMPAIGN, UnitId.of("city"), PersonId.of("mayor"),
+                                Set.of(), DAY),
+                        new CampaignOfficeEstablished(city, CAMPAIGN, UnitId.of("city"), PersonId.of("director"),
+                                Set.of(), Set.of(APPROVER), DAY))
+                .andGivenCommands(new HoldMobilisationConference(city, DAY))
+                .whenThenTimeAdvancesTo(MARCH_ENDS)
+                .expectEvents(new ReportHearingMissed(city, CAMPAIGN, UnitId.of("city"), UnitId.of("city-bureau"),
+                        PersonId.of("bureau-secretary"), YearMonth.of(2014, 3), 0, 1, MARCH_ENDS));
+    }
+
+    @Test
+    void R_UNP_24_a_closed_rollout_checks_no_more_months() {
+        mobilisedCounty()
+                .andGivenCommands(new CloseRollout(ID, LocalDate.of(2014, 3, 20)))
+                .whenThenTimeAdvancesTo(MARCH_ENDS)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void R_UNP_24_months_are_checked_for_the_batch_duration_after_mobilisation() {
+        rosters.mainLeader("county", "secretary", LocalDate.of(2013, 1, 1), null);
+        fixture.givenCurrentTime(Instant.parse("2014-02-20T02:00:00Z"))
+                .andGiven(opened(), leadingGroup(), office(), new PolicyOverridden(ID, CAMPAIGN, COUNTY,
+                        "batchDurationMonths", "1", "a short batch", APPROVER))
+                .andGivenCommands(new HoldMobilisationConference(ID, DAY))
+                .whenThenTimeAdvancesTo(MARCH_ENDS)
+                .expectEvents(new ReportHearingMissed(ID, CAMPAIGN, COUNTY, COUNTY, PersonId.of("secretary"),
+                        YearMonth.of(2014, 3), 0, 1, MARCH_ENDS))
+                .expectNoScheduledDeadlines();
     }
 }

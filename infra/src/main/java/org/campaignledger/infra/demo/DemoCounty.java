@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.campaignledger.infra.auth.DemoAccounts;
 
 /**
  * The KENLI_DEMO county of DOMAIN §8, Stage 1: the organisation tree of §8.2, its rosters, the campaign and the
@@ -33,9 +34,11 @@ public final class DemoCounty {
     static final int STAGE1_OPINIONS = 6_000;
     /** §8.4 "Exceptions": about 3% of stage starts break the stagger and use a policy exception. */
     private static final int EXCEPTION_PERCENT = 3;
-    /** The persons of the sg-member and office-approver demo accounts: reviews and grants act as their signer. */
-    static final String REVIEWER = "demo-sg-member";
-    static final String OFFICE_APPROVER = "demo-office-approver";
+    /** Reviews and grants act as the person of the account that signs them, so these accounts send them. */
+    private static final String REVIEWER_ACCOUNT = "sg-member";
+    private static final String APPROVER_ACCOUNT = "office-approver";
+    private static final String REVIEWER = personOf(REVIEWER_ACCOUNT);
+    private static final String OFFICE_APPROVER = personOf(APPROVER_ACCOUNT);
 
     private static final LocalDate ROSTER_FROM = LocalDate.of(2013, 1, 1);
     private static final LocalDate SURVEY_FROM = LocalDate.of(2013, 12, 1);
@@ -765,7 +768,7 @@ public final class DemoCounty {
         return phase;
     }
 
-    /** Drafted and submitted by the unit (as system-admin), approved at step 1 (SG_REVIEW) by sg-member. */
+    /** Drafted and submitted by the unit (as system-admin), approved at step 1 (SG_REVIEW) by the reviewer. */
     private void implementationPlan(Phase plans, Unit unit, LocalDate drafted, LocalDate submitted,
                                     LocalDate approved) {
         String document = "kd-plan-" + unit.id();
@@ -774,7 +777,7 @@ public final class DemoCounty {
                 "campaignId", CAMPAIGN, "batchNo", BATCH, "unitId", unit.id(),
                 "content", "[demo] Implementation plan of " + unit.id() + " for the mass line campaign"));
         plans.add(lane, submitted, "SubmitDocument", Map.of("documentId", document));
-        plans.addAs("sg-member", lane, approved, "ApproveDocumentStep", Map.of("documentId", document, "stepNo", 1,
+        plans.addAs(REVIEWER_ACCOUNT, lane, approved, "ApproveDocumentStep", Map.of("documentId", document, "stepNo", 1,
                 "comments", "approved"));
         approvedPlans++;
     }
@@ -785,7 +788,7 @@ public final class DemoCounty {
         for (Unit unit : units.values()) {
             if (earlyStarters.contains(unit.id())) {
                 LocalDate start = stage1Starts.get(unit.id());
-                phase.addAs("office-approver", "rollout", start.minusDays(1), "GrantPolicyException", Map.of(
+                phase.addAs(APPROVER_ACCOUNT, "rollout", start.minusDays(1), "GrantPolicyException", Map.of(
                         "rolloutId", rolloutId(), "exceptionId", exceptionId(unit), "unitId", unit.id(),
                         "ruleId", "R-UNP-08", "justification", "[demo] " + unit.id() + " is ready ahead of the stagger",
                         "date", start.minusDays(1).toString(), "validUntil", start.plusDays(6).toString(),
@@ -913,6 +916,10 @@ public final class DemoCounty {
     /** 555-0100..555-0199, the range reserved for fiction. */
     private String phone() {
         return String.format("555-01%02d", rng.nextInt(100));
+    }
+
+    private static String personOf(String account) {
+        return DemoAccounts.byClientId(account).orElseThrow().personId();
     }
 
     private static String capitalised(String s) {

@@ -17,16 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.campaignledger.infra.auth.DemoAccounts;
 
 /**
  * Sends the phases over HTTP with a bounded pool. Every commandId is derived from the seed and the command
  * itself, so a second run after a crash sends the same ids and the service answers from its idempotency
- * store: nothing is stored twice.
+ * store: nothing is stored twice, and an injected anomaly is rejected again from the stored outcome. Each
+ * command is sent with the token of its demo account (secret {@code <account>-<suffix>}).
  */
 final class CommandSender implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -34,21 +37,28 @@ final class CommandSender implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String commandUrl;
-    private final String token;
+    private final String authUrl;
+    private final String secretSuffix;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final long seed;
     private final ExecutorService pool;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger replayed = new AtomicInteger();
-    private final List<String> rejections = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger expectedRejections = new AtomicInteger();
+    private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
 
-    CommandSender(String commandUrl, String authUrl, String account, String secret, long seed, int threads) {
+    CommandSender(String commandUrl, String authUrl, String secretSuffix, long seed, int threads) {
         this.commandUrl = commandUrl;
+        this.authUrl = authUrl;
+        this.secretSuffix = secretSuffix;
         this.seed = seed;
-        this.token = token(authUrl, account, secret);
         this.pool = Executors.newFixedThreadPool(threads);
     }
 
-    /** Sends one phase and waits for it; a lane stops at its first rejection, since what follows depends on it. */
+    /**
+     * Sends one phase and waits for it. A lane stops at its first unexpected outcome, since what follows depends
+     * on it; a rejection with the rule the command expects is counted and the lane goes on.
+     */
     void send(Phase phase) {
         List<Future<?>> lanes = new ArrayList<>();
         for (List<Command> lane : phase.lanes().values()) {
@@ -80,9 +90,14 @@ final class CommandSender implements AutoCloseable {
         return replayed.get();
     }
 
-    List<String> rejections() {
-        synchronized (rejections) {
-            return List.copyOf(rejections);
+    int expectedRejections() {
+        return expectedRejections.get();
+    }
+
+    /** Rejections nobody planned, and anomalies the service accepted although a rule should have refused them. */
+    List<String> unexpected() {
+        synchronized (unexpected) {
+            return List.copyOf(unexpected);
         }
     }
 
@@ -105,19 +120,29 @@ final class CommandSender implements AutoCloseable {
                                 URI.create(commandUrl + "/api/commands/" + command.type()))
                         .timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
+                        .header("Authorization", "Bearer " + token(command.account()))
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
-                if (status == 200 || status == 201) {
-                    boolean again = response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
-                    (again ? replayed : accepted).incrementAndGet();
-                    return true;
-                }
                 if (status >= 500 && attempt < ATTEMPTS) {
                     pause(attempt);
                     continue;
                 }
-                rejections.add(command.type() + " " + status + " " + response.body() + " for " + json);
+                boolean ok = status == 200 || status == 201;
+                if (command.expectsRejection()) {
+                    if (!ok && command.expectedRuleId().equals(ruleIdOf(response.body()))) {
+                        expectedRejections.incrementAndGet();
+                        return true;
+                    }
+                    unexpected.add(command.type() + " " + status + " (expected a rejection with "
+                            + command.expectedRuleId() + ") " + response.body() + " for " + json);
+                    return false;
+                }
+                if (ok) {
+                    boolean again = response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
+                    (again ? replayed : accepted).incrementAndGet();
+                    return true;
+                }
+                unexpected.add(command.type() + " " + status + " " + response.body() + " for " + json);
                 return false;
             } catch (IOException e) {
                 if (attempt >= ATTEMPTS) {
@@ -131,6 +156,15 @@ final class CommandSender implements AutoCloseable {
         }
     }
 
+    private static String ruleIdOf(String problem) {
+        try {
+            JsonNode ruleId = JSON.readTree(problem).get("ruleId");
+            return ruleId == null ? null : ruleId.asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static void pause(int attempt) {
         try {
             Thread.sleep(500L * attempt);
@@ -140,7 +174,13 @@ final class CommandSender implements AutoCloseable {
         }
     }
 
-    private String token(String authUrl, String account, String secret) {
+    private String token(String account) {
+        return tokens.computeIfAbsent(account, a -> signIn(a, DemoAccounts.byClientId(a)
+                .map(known -> DemoAccounts.secretOf(known, secretSuffix))
+                .orElseThrow(() -> new IllegalArgumentException("no demo account " + a))));
+    }
+
+    private String signIn(String account, String secret) {
         String basic = Base64.getEncoder().encodeToString((account + ":" + secret).getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(authUrl + "/oauth2/token"))
@@ -160,11 +200,11 @@ final class CommandSender implements AutoCloseable {
         }
     }
 
-    /** A GET on the query service with the same token; the generator reads its own totals back. */
+    /** A GET on the query service as the auditor; the generator reads its own totals back. */
     JsonNode get(String url) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build(),
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token("auditor")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + url + " answered " + response.statusCode());

@@ -1,11 +1,11 @@
 package org.campaignledger.infra.demo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.UUID;
+import java.util.function.Function;
+import org.campaignledger.infra.auth.DemoAccounts;
 
 /**
  * The KENLI_DEMO county of DOMAIN §8, Stage 1: the organisation tree of §8.2, its rosters, the campaign and the
- * county's rollout with its supervision groups, the 18,969 pre-campaign opinions of §8.4, and the 729
- * participations through preparation into Stage 1 on the tier dates of §8.3. Built once from a seed; the same
- * seed and scale always give the same commands.
+ * county's rollout with its supervision and guidance groups, the 18,969 pre-campaign opinions of §8.4, the 729
+ * participations through preparation (their implementation plans reviewed by their groups) into Stage 1 on the
+ * tier dates of §8.3, the ≈6,000 opinions received during Stage 1, and the §8.4 anomalies that fall in Stage 1.
+ * Built once from a seed; the same seed and scale always give the same commands.
  */
 public final class DemoCounty {
     public static final String CAMPAIGN = "kd-mlc";
@@ -29,13 +31,21 @@ public final class DemoCounty {
     public static final String COUNTY = "kd-county";
     static final int BATCH = 2;
     static final int FULL_OPINIONS = 18_969;
+    static final int STAGE1_OPINIONS = 6_000;
+    /** §8.4 "Exceptions": about 3% of stage starts break the stagger and use a policy exception. */
+    private static final int EXCEPTION_PERCENT = 3;
+    /** Reviews and grants act as the person of the account that signs them, so these accounts send them. */
+    private static final String REVIEWER_ACCOUNT = "sg-member";
+    private static final String APPROVER_ACCOUNT = "office-approver";
+    private static final String REVIEWER = personOf(REVIEWER_ACCOUNT);
+    private static final String OFFICE_APPROVER = personOf(APPROVER_ACCOUNT);
 
     private static final LocalDate ROSTER_FROM = LocalDate.of(2013, 1, 1);
     private static final LocalDate SURVEY_FROM = LocalDate.of(2013, 12, 1);
     private static final LocalDate SURVEY_TO = LocalDate.of(2014, 2, 27);
+    private static final LocalDate[] SURVEY = {SURVEY_FROM, SURVEY_TO};
     private static final LocalDate MOBILISATION = LocalDate.of(2014, 2, 28);
     private static final LocalDate SG_FORMED = LocalDate.of(2014, 2, 25);
-    private static final String PLAN_SOURCE = "DemoGenerator";
 
     /** §8.3: Stage 1 starts of the three tiers, and each tier's stage windows (R-RLO-03: 15 ± 5 days apart). */
     private static final Map<Integer, List<LocalDate[]>> TIER_WINDOWS = Map.of(
@@ -72,6 +82,8 @@ public final class DemoCounty {
     private static final Weighted<String> SUBMITTERS = new Weighted<String>()
             .add("SERVICE_OBJECT", 20).add("WORK_OBJECT", 15).add("RESIDENT", 25).add("PARTY_MEMBER", 14)
             .add("CADRE", 10).add("ENTERPRISE", 6).add("DEPUTY_OR_CPPCC_MEMBER", 4).add("UNKNOWN", 6);
+    private static final List<String> EXPLANATIONS =
+            List.of("LONG_TERM", "NOT_FEASIBLE", "POLICY_CONSTRAINT", "MISUNDERSTANDING", "OUT_OF_SCOPE");
     private static final String[] SYLLABLES = {"ka", "lo", "mi", "ren", "sa", "tov", "ul", "ve", "zi", "dar", "nel",
             "ori", "pim", "qua", "bes", "fon", "gil", "hax", "jor", "wen"};
 
@@ -113,12 +125,19 @@ public final class DemoCounty {
                 boolean participates, String block, List<String> roster, int members) {
     }
 
+    /**
+     * What the plan sends. Opinions: {@code opinions} = pre-campaign + Stage 1, {@code duplicates} over both; the
+     * routed, explained, escalated and referred ones are Stage-1 opinions. Anomalies: stagger exceptions (each with
+     * one start refused as R-UNP-08 first) and weak-and-lax villages (each with one start refused as R-UNP-05).
+     */
     public record Totals(int unitsUnderCounty, int partyOrganisations, int countyBodies, int participations,
                          int dlmParticipations, int dlmLeaders, int rosterAppointments, int persons, int partyMembers,
-                         int opinions, int duplicates, int supervisionGroups, int commands) {
+                         int opinions, int preCampaignOpinions, int stage1Opinions, int duplicates, int routed,
+                         int explained, int escalated, int referred, int supervisionGroups, int guidanceGroups,
+                         int guidedUnits, int plansApproved, int staggerExceptions, int weakAndLax,
+                         int expectedRejections, int commands) {
     }
 
-    private final long seed;
     private final double scale;
     private final boolean registerMembers;
     private final SplittableRandom rng;
@@ -131,15 +150,27 @@ public final class DemoCounty {
     private final Map<String, String> sgOf = new HashMap<>();
     private final Map<String, String> sgLeader = new HashMap<>();
     private final Set<String> registered = new HashSet<>();
+    /** Each participating unit's Stage-1 start: its tier's date, or earlier under a stagger exception. */
+    private final Map<String, LocalDate> stage1Starts = new HashMap<>();
+    private final Set<String> earlyStarters = new HashSet<>();
+    /** Opinions per unit that a later one may duplicate. */
+    private final Map<String, List<String>> originals = new HashMap<>();
     private int personCount;
     private int duplicates;
-    private int opinions;
+    private int preCampaignOpinions;
+    private int stage1Opinions;
+    private int routed;
+    private int explained;
+    private int escalated;
+    private int referred;
+    private int guidanceGroups;
+    private int guidedUnits;
+    private int approvedPlans;
 
     DemoCounty(long seed, double scale, boolean registerMembers) {
         if (!(scale > 0 && scale <= 1)) {
             throw new IllegalArgumentException("scale must be in (0, 1]");
         }
-        this.seed = seed;
         this.scale = scale;
         this.registerMembers = registerMembers;
         this.rng = new SplittableRandom(seed);
@@ -159,8 +190,12 @@ public final class DemoCounty {
         int rosters = units.values().stream().mapToInt(u -> u.roster().size()).sum();
         int members = units.values().stream().mapToInt(Unit::members).sum();
         int leaders = participating.stream().filter(DemoCounty::isDlm).mapToInt(u -> u.roster().size()).sum();
+        int weak = (int) participating.stream().filter(this::isWeakAndLax).count();
         return new Totals(underCounty, underCounty - bodies, bodies, participating.size(), dlm, leaders, rosters,
-                personCount, members, opinions, duplicates, sgLeader.size(),
+                personCount, members, preCampaignOpinions + stage1Opinions, preCampaignOpinions, stage1Opinions,
+                duplicates, routed, explained, escalated, referred, sgLeader.size() - guidanceGroups, guidanceGroups,
+                guidedUnits, approvedPlans, earlyStarters.size(), weak,
+                (int) phases.stream().mapToLong(Phase::expectedRejections).sum(),
                 phases.stream().mapToInt(Phase::size).sum());
     }
 
@@ -173,16 +208,31 @@ public final class DemoCounty {
         phases.add(persons);
         phases.add(rosters);
         phases.add(campaign());
-        Phase rollout = new Phase("rollout and supervision groups");
+        Phase rollout = new Phase("rollout, supervision and guidance groups");
         rollout(rollout);
         supervisionGroups(persons, rollout);
+        guidanceGroups(persons, rollout);
         phases.add(rollout);
-        Phase merges = new Phase("duplicate opinions");
-        phases.add(opinions(merges));
+        Phase merges = new Phase("duplicate pre-campaign opinions");
+        preCampaignOpinions = (int) Math.round(FULL_OPINIONS * scale);
+        phases.add(opinions("pre-campaign opinions", "kd-op-", preCampaignOpinions, unit -> SURVEY,
+                false, merges));
         phases.add(merges);
+        planStage1Starts();
+        Phase plans = new Phase("implementation plans").awaiting("IMPLEMENTATION_PLAN_APPROVED");
         for (int tier = 1; tier <= 3; tier++) {
-            phases.add(participations(tier));
+            phases.add(preparation(tier, plans));
         }
+        phases.add(plans);
+        phases.add(staggerExceptions());
+        for (int tier = 1; tier <= 3; tier++) {
+            phases.add(stage1(tier));
+        }
+        Phase stage1Merges = new Phase("duplicate Stage-1 opinions");
+        stage1Opinions = (int) Math.round(STAGE1_OPINIONS * scale);
+        phases.add(opinions("Stage-1 opinions", "kd-op1-", stage1Opinions,
+                unit -> TIER_WINDOWS.get(Math.max(1, unit.tier())).get(0), true, stage1Merges));
+        phases.add(stage1Merges);
     }
 
     private void registerTree() {
@@ -379,7 +429,7 @@ public final class DemoCounty {
         String director = standing.get(Math.min(3, standing.size() - 1));
         phase.add(lane, opened, "EstablishCampaignOffice", Map.of("rolloutId", rolloutId(),
                 "directorPersonId", director, "staffIds", List.of(standing.get(standing.size() - 1)),
-                "approverIds", List.of(director, standing.get(Math.min(2, standing.size() - 1))),
+                "approverIds", List.of(director, standing.get(Math.min(2, standing.size() - 1)), OFFICE_APPROVER),
                 "date", opened.toString()));
         LocalDate tiersOn = LocalDate.of(2014, 2, 20);
         List<Map<String, Object>> selectors = List.of(Map.of("levels", List.of("COUNTY")),
@@ -403,14 +453,14 @@ public final class DemoCounty {
     /**
      * §8.2: 13 county groups of a leader and 3 from the discipline commission, the organisation department and
      * other departments, over blocks B, C and D (7–8 units each); the joint province–city group over block A.
+     * Township schools and health centres (G) and other grassroots branches (I) also go to the county groups:
+     * R-SG-01 (DOMAIN-ERRATA B7) sends guidance groups only to villages, communities and non-public
+     * organisations, and every unit needs a group to review its implementation plan.
      */
     private void supervisionGroups(Phase persons, Phase phase) {
         List<Unit> departments = byBlock.get("b1");
-        List<Unit> supervised = new ArrayList<>();
-        for (String code : List.of("b1", "b2", "b3", "cs", "cm", "dt", "ds")) {
-            supervised.addAll(byBlock.get(code));
-        }
         int groups = 13;
+        List<String> county = new ArrayList<>();
         for (int g = 1; g <= groups; g++) {
             String sg = "kd-sg-" + String.format("%02d", g);
             List<Map<String, Object>> members = new ArrayList<>();
@@ -420,18 +470,11 @@ public final class DemoCounty {
                 registerPerson(persons, person, source);
                 members.add(Map.of("personId", person, "sourceUnitId", source));
             }
-            String leader = (String) members.get(0).get("personId");
-            sgLeader.put(sg, leader);
-            phase.add("sg:" + sg, SG_FORMED, "FormSupervisionGroup", Map.of("sgId", sg, "kind", "SUPERVISION",
-                    "dispatchingUnitId", COUNTY, "label", "County supervision group " + g,
-                    "leaderPersonId", leader, "members", members, "date", SG_FORMED.toString()));
+            formGroup(phase, sg, "SUPERVISION", COUNTY, "County supervision group " + g, members);
+            county.add(sg);
         }
-        for (int n = 0; n < supervised.size(); n++) {
-            String sg = "kd-sg-" + String.format("%02d", n % groups + 1);
-            sgOf.put(supervised.get(n).id(), sg);
-            phase.add("sg:" + sg, MOBILISATION, "AssignUnit", Map.of("sgId", sg,
-                    "unitId", supervised.get(n).id(), "from", MOBILISATION.toString()));
-        }
+        assignRoundRobin(phase, county, of("b1", "b2", "b3", "cs", "cm", "dt", "ds"));
+        assignRoundRobin(phase, county, of("gs", "gm", "i"));
         String joint = "kd-sg-joint";
         List<Map<String, Object>> members = new ArrayList<>();
         for (int m = 1; m <= 4; m++) {
@@ -440,45 +483,107 @@ public final class DemoCounty {
             registerPerson(persons, person, source);
             members.add(Map.of("personId", person, "sourceUnitId", source));
         }
-        sgLeader.put(joint, "kdp-sgj-1");
-        phase.add("sg:" + joint, SG_FORMED, "FormSupervisionGroup", Map.of("sgId", joint, "kind", "JOINT",
-                "dispatchingUnitId", PROVINCE, "label", "Joint province and city supervision group",
-                "leaderPersonId", "kdp-sgj-1", "members", members, "date", SG_FORMED.toString()));
+        formGroup(phase, joint, "JOINT", PROVINCE, "Joint province and city supervision group", members);
         for (String[] body : COUNTY_BODIES) {
-            sgOf.put(body[0], joint);
-            phase.add("sg:" + joint, MOBILISATION, "AssignUnit", Map.of("sgId", joint, "unitId", body[0],
-                    "from", MOBILISATION.toString()));
+            assign(phase, joint, units.get(body[0]));
         }
     }
 
     /**
-     * §8.4, before the mobilisation: received 2013-12-01..2014-02-27 with weekends a third as likely, spread
-     * over the targets (A 8%, B 30% of which windows 14, C 5%, D 20%, E+F 30%, G–I 2%, higher level 5%, the
-     * last collected by the county office), classified; 8% merged into an earlier opinion on the same unit.
+     * §8.2: 23 guidance groups over blocks E–I, 3 per township (over its villages or communities) and 2 at county
+     * level for the non-public organisations; G and I are with the county groups (see above). Each has a leader
+     * and a member from the dispatching body.
      */
-    private Phase opinions(Phase merges) {
+    private void guidanceGroups(Phase persons, Phase phase) {
+        for (Unit township : of("dt", "ds")) {
+            List<String> groups = new ArrayList<>();
+            for (int g = 1; g <= 3; g++) {
+                groups.add(guidanceGroup(persons, phase, township.id(), "Guidance group " + g + " of "
+                        + township.id()));
+            }
+            assignRoundRobin(phase, groups, of("e", "f").stream()
+                    .filter(unit -> unit.parentId().equals(township.id())).toList());
+        }
+        List<String> nonPublic = new ArrayList<>();
+        for (int g = 1; g <= 2; g++) {
+            nonPublic.add(guidanceGroup(persons, phase, COUNTY, "County guidance group " + g
+                    + " for non-public organisations"));
+        }
+        assignRoundRobin(phase, nonPublic, of("h"));
+    }
+
+    private String guidanceGroup(Phase persons, Phase phase, String dispatcher, String label) {
+        guidanceGroups++;
+        String sg = "kd-gg-" + String.format("%02d", guidanceGroups);
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (int m = 1; m <= 2; m++) {
+            String person = "kdp-gg" + String.format("%02d", guidanceGroups) + "-" + m;
+            registerPerson(persons, person, dispatcher);
+            members.add(Map.of("personId", person, "sourceUnitId", dispatcher));
+        }
+        formGroup(phase, sg, "GUIDANCE", dispatcher, label, members);
+        return sg;
+    }
+
+    /**
+     * Forms the group, the first member leading it. The sg-member demo account signs every plan review, so its
+     * person joins every group (R-REV-02 asks for a member of the unit's group on the day).
+     */
+    private void formGroup(Phase phase, String sg, String kind, String dispatcher, String label,
+                           List<Map<String, Object>> members) {
+        String leader = (String) members.get(0).get("personId");
+        sgLeader.put(sg, leader);
+        phase.add("sg:" + sg, SG_FORMED, "FormSupervisionGroup", Map.of("sgId", sg, "kind", kind,
+                "dispatchingUnitId", dispatcher, "label", label, "leaderPersonId", leader, "members", members,
+                "date", SG_FORMED.toString()));
+        phase.add("sg:" + sg, SG_FORMED, "AddSgMember", Map.of("sgId", sg, "personId", REVIEWER,
+                "sourceUnitId", dispatcher, "date", SG_FORMED.toString()));
+    }
+
+    private void assignRoundRobin(Phase phase, List<String> groups, List<Unit> assigned) {
+        for (int n = 0; n < assigned.size(); n++) {
+            assign(phase, groups.get(n % groups.size()), assigned.get(n));
+        }
+    }
+
+    private void assign(Phase phase, String sg, Unit unit) {
+        sgOf.put(unit.id(), sg);
+        if (sg.startsWith("kd-gg-")) {
+            guidedUnits++;
+        }
+        phase.add("sg:" + sg, MOBILISATION, "AssignUnit", Map.of("sgId", sg, "unitId", unit.id(),
+                "from", MOBILISATION.toString()));
+    }
+
+    /**
+     * §8.4 opinions, with one set of distributions for both batches: spread over the targets (A 8%, B 30% of
+     * which windows 14, C 5%, D 20%, E+F 30%, G–I 2%, higher level 5%, the last collected by the county office),
+     * received on a day of {@code window(target)} with weekends a third as likely, classified, 8% merged into an
+     * earlier opinion on the same unit. With {@code followUp} the unique ones are also routed and acknowledged,
+     * 10% explained, 5% escalated and 0.3% referred (§8.4 "other rates"); no rate of §8.4 applies before the
+     * campaign's offices exist, so the pre-campaign ones stop at classification.
+     */
+    private Phase opinions(String name, String idPrefix, int count, Function<Unit, LocalDate[]> window,
+                           boolean followUp, Phase merges) {
         Weighted<List<Unit>> targets = new Weighted<List<Unit>>()
                 .add(of("a"), 8).add(of("b1", "b3"), 16).add(of("b2"), 14).add(of("cs", "cm"), 5)
                 .add(of("dt", "ds"), 20).add(of("e", "f"), 30).add(of("gs", "gm", "h", "i"), 2)
                 .add(List.of(units.get(COUNTY)), 5);
-        int count = (int) Math.round(FULL_OPINIONS * scale);
-        List<LocalDate> days = new ArrayList<>();
-        long span = ChronoUnit.DAYS.between(SURVEY_FROM, SURVEY_TO) + 1;
-        while (days.size() < count) {
-            LocalDate day = SURVEY_FROM.plusDays(rng.nextLong(span));
-            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-            if (!weekend || rng.nextInt(3) == 0) {
-                days.add(day);
-            }
+        record Received(Unit unit, LocalDate day) {
         }
-        days.sort(null);
-        Phase phase = new Phase("pre-campaign opinions");
-        Map<String, List<String>> originals = new HashMap<>();
+        List<Received> received = new ArrayList<>();
         for (int n = 0; n < count; n++) {
-            String id = "kd-op-" + String.format("%05d", n + 1);
             List<Unit> group = targets.pick(rng);
             Unit unit = group.get(rng.nextInt(group.size()));
-            LocalDate day = days.get(n);
+            received.add(new Received(unit, weekdayBiased(window.apply(unit))));
+        }
+        received.sort(Comparator.comparing(Received::day));
+        Phase phase = new Phase(name);
+        for (int n = 0; n < count; n++) {
+            String id = idPrefix + String.format("%05d", n + 1);
+            Unit unit = received.get(n).unit();
+            LocalDate day = received.get(n).day();
+            String lane = "opinion:" + id;
             String channel = CHANNELS.pick(rng);
             if (channel.equals("OTHER")) {
                 channel = OTHER_CHANNELS.get(rng.nextInt(OTHER_CHANNELS.size()));
@@ -498,7 +603,7 @@ public final class DemoCounty {
             if (channel.equals("SOLICITATION_LETTER")) {
                 record.put("solicitationRef", "KD-SOLICITATION-2013-12");
             }
-            phase.add("opinion:" + id, day, "RecordOpinion", record);
+            phase.add(lane, day, "RecordOpinion", record);
             Map<String, Object> classification = new LinkedHashMap<>(Map.of("opinionId", id, "family", family[0]));
             if (family[1] != null) {
                 classification.put("fourWind", family[1]);
@@ -510,7 +615,8 @@ public final class DemoCounty {
             if (codes != null) {
                 classification.put("focusProblemCode", codes.get(rng.nextInt(codes.size())));
             }
-            phase.add("opinion:" + id, day.plusDays(1 + rng.nextInt(3)), "ClassifyOpinion", classification);
+            LocalDate classified = day.plusDays(1 + rng.nextInt(3));
+            phase.add(lane, classified, "ClassifyOpinion", classification);
             List<String> earlier = originals.computeIfAbsent(unit.id(), u -> new ArrayList<>());
             if (!earlier.isEmpty() && rng.nextInt(100) < 8) {
                 merges.add("merge:" + id, day.plusDays(5), "MergeDuplicateOpinion", Map.of("opinionId", id,
@@ -519,10 +625,57 @@ public final class DemoCounty {
                 duplicates++;
             } else {
                 earlier.add(id);
+                if (followUp) {
+                    followUp(phase, lane, id, unit, classified);
+                }
             }
         }
-        opinions = count;
         return phase;
+    }
+
+    /**
+     * Routes the opinion to the unit it is about (the county office's own ones go up to the city), which
+     * acknowledges it; then 10% are explained, 5% escalated to the unit above, and independently 0.3% referred.
+     * Routing starts R-OPN-10's 30-day follow-up deadline, which the wall clock fires at once for a 2014 date
+     * (DOMAIN-ERRATA B9): until the simulated clock is wired in, unexplained opinions become overdue right away.
+     */
+    private void followUp(Phase phase, String lane, String id, Unit unit, LocalDate classified) {
+        boolean higher = unit.id().equals(COUNTY);
+        Unit target = higher ? units.get(CITY) : unit;
+        LocalDate routedOn = classified.plusDays(1 + rng.nextInt(3));
+        phase.add(lane, routedOn, "RouteOpinion", Map.of("opinionId", id,
+                "targetLevel", higher ? "HIGHER_LEVEL" : "UNIT", "targetUnitId", target.id()));
+        routed++;
+        LocalDate acknowledged = routedOn.plusDays(1 + rng.nextInt(5));
+        phase.add(lane, acknowledged, "AcknowledgeOpinion", Map.of("opinionId", id));
+        int outcome = rng.nextInt(100);
+        if (outcome < 10) {
+            phase.add(lane, acknowledged.plusDays(3 + rng.nextInt(18)), "ExplainOpinion", Map.of("opinionId", id,
+                    "reason", EXPLANATIONS.get(rng.nextInt(EXPLANATIONS.size())),
+                    "explanationText", "[demo] explanation to the submitter of " + id));
+            explained++;
+        } else if (outcome < 15) {
+            phase.add(lane, acknowledged.plusDays(2 + rng.nextInt(8)), "EscalateOpinion", Map.of("opinionId", id,
+                    "toUnitId", target.parentId(), "reason", "[demo] beyond what " + target.id() + " can solve"));
+            escalated++;
+        }
+        if (rng.nextInt(1000) < 3) {
+            phase.add(lane, acknowledged.plusDays(1), "ReferOpinion", Map.of("opinionId", id,
+                    "to", "DISCIPLINE_INSPECTION", "referenceNo", "KD-REF-2014-" + id));
+            referred++;
+        }
+    }
+
+    /** A day of {@code window}, weekends a third as likely as weekdays. */
+    private LocalDate weekdayBiased(LocalDate[] window) {
+        long span = ChronoUnit.DAYS.between(window[0], window[1]) + 1;
+        while (true) {
+            LocalDate day = window[0].plusDays(rng.nextLong(span));
+            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+            if (!weekend || rng.nextInt(3) == 0) {
+                return day;
+            }
+        }
     }
 
     private static String approach(String channel) {
@@ -534,22 +687,54 @@ public final class DemoCounty {
     }
 
     /**
-     * One tier into Stage 1 (§8.3): registration, preparation, leading group headed by the main leader,
-     * the implementation plan credited as a gate fact (no document aggregate exists yet), the unit's
-     * mobilisation, Stage 1 on the tier's date, and its study. Weak and lax villages (§8.2) go through
-     * organisational rectification in 15–30 days first. Stage 1 is started without a planned end: the
-     * stage-window deadline runs on the wall clock and would fire at once for a 2014 date (DOMAIN-ERRATA B9).
+     * Each participation's Stage-1 start: its tier's date (§8.3), except for the §8.4 exceptions, units of tiers
+     * 2 and 3 that start 6–9 days after the unit they cascade from, inside the stagger R-UNP-08 keeps (15 ± 5
+     * days), under a policy exception. Weak and lax villages are never among them: rectification comes first.
      */
-    private Phase participations(int tier) {
-        Phase phase = new Phase("tier " + tier + " into Stage 1");
-        LocalDate stage1 = TIER_WINDOWS.get(tier).get(0)[0];
+    private void planStage1Starts() {
+        List<Unit> participating = units.values().stream().filter(Unit::participates)
+                .sorted(Comparator.comparingInt(Unit::tier)).toList();
+        List<Unit> candidates = participating.stream().filter(u -> u.tier() > 1 && !isWeakAndLax(u)).toList();
+        int early = Math.max(1, (int) Math.round(participating.size() * EXCEPTION_PERCENT / 100.0));
+        while (earlyStarters.size() < early) {
+            earlyStarters.add(candidates.get(rng.nextInt(candidates.size())).id());
+        }
+        for (Unit unit : participating) {
+            LocalDate start = TIER_WINDOWS.get(unit.tier()).get(0)[0];
+            if (earlyStarters.contains(unit.id())) {
+                start = stage1Starts.get(predecessorOf(unit).id()).plusDays(6 + rng.nextInt(4));
+            }
+            stage1Starts.put(unit.id(), start);
+        }
+    }
+
+    /** DOMAIN-ERRATA I5: the nearest ancestor that takes part in a lower-numbered tier. */
+    private Unit predecessorOf(Unit unit) {
+        Unit ancestor = units.get(unit.parentId());
+        while (!ancestor.participates() || ancestor.tier() >= unit.tier()) {
+            ancestor = units.get(ancestor.parentId());
+        }
+        return ancestor;
+    }
+
+    /**
+     * One tier through preparation (§8.3): registration, preparation, leading group headed by the main leader and
+     * the unit's mobilisation. Weak and lax villages (§8.2) go through organisational rectification in 15–30 days
+     * first, and one attempt to start Stage 1 meanwhile is refused with R-UNP-05 (DOMAIN-ERRATA B10, AS-21). The
+     * implementation plan goes to {@code plans}: drafted once the leading group stands, submitted once the unit
+     * has its group (the mobilisation), approved by the group in 1–3 days before Stage 1 (§4.11); its approval
+     * credits IMPLEMENTATION_PLAN_APPROVED through the document's own gate handler.
+     */
+    private Phase preparation(int tier, Phase plans) {
+        Phase phase = new Phase("tier " + tier + " through preparation");
         LocalDate registered = tier == 1 ? LocalDate.of(2014, 2, 20) : LocalDate.of(2014, 2, 28);
         LocalDate preparing = registered.plusDays(1);
         for (Unit unit : units.values()) {
             if (!unit.participates() || unit.tier() != tier) {
                 continue;
             }
-            String participation = CAMPAIGN + ":" + BATCH + ":" + unit.id();
+            LocalDate stage1 = stage1Starts.get(unit.id());
+            String participation = participationId(unit);
             String lane = "participation:" + unit.id();
             phase.add(lane, registered, "RegisterParticipation", Map.of("campaignId", CAMPAIGN, "batchNo", BATCH,
                     "unitId", unit.id(), "tierNo", tier));
@@ -561,6 +746,9 @@ public final class DemoCounty {
                 LocalDate rectified = flagged.plusDays(15 + rng.nextInt(16));
                 phase.add(lane, flagged, "FlagWeakOrganisation", Map.of("participationId", participation,
                         "reason", "weak and lax branch (demo anomaly)"));
+                LocalDate tooSoon = flagged.plusDays(3 + rng.nextInt(10));
+                phase.addRejected("R-UNP-05", lane, tooSoon, "StartStage", Map.of("participationId", participation,
+                        "stage", 1, "date", tooSoon.toString()));
                 phase.add(lane, rectified, "CompleteOrganisationalRectification", Map.of(
                         "participationId", participation, "summary", "branch committee re-elected",
                         "evidenceRefs", List.of("kd-evidence-" + unit.id())));
@@ -570,18 +758,81 @@ public final class DemoCounty {
             phase.add(lane, ready, "FormUnitLeadingGroup", Map.of("participationId", participation,
                     "headPersonId", roster.get(0), "memberIds", roster,
                     "officeHeadPersonId", roster.get(roster.size() > 1 ? 1 : 0), "date", ready.toString()));
-            LocalDate planApproved = later(ready.plusDays(3), stage1.minusDays(6), ready);
-            phase.add(lane, planApproved, "CreditGateFact", Map.of("participationId", participation,
-                    "fact", "IMPLEMENTATION_PLAN_APPROVED", "sourceAggregateType", PLAN_SOURCE,
-                    "sourceAggregateId", "kd-plan-" + unit.id(), "sourceEventId", uuid("plan:" + unit.id())));
-            LocalDate mobilised = tier == 1 ? MOBILISATION : later(stage1.minusDays(4), stage1, planApproved);
+            LocalDate submitted = ready.plusDays(1).isBefore(MOBILISATION) ? MOBILISATION : ready.plusDays(1);
+            LocalDate approved = later(submitted.plusDays(1 + rng.nextInt(3)), stage1.minusDays(1), submitted);
+            implementationPlan(plans, unit, ready, submitted, approved);
+            LocalDate mobilised = tier == 1 ? MOBILISATION : later(stage1.minusDays(4), stage1, approved);
             phase.add(lane, mobilised, "RecordMobilisation", Map.of("participationId", participation,
                     "date", mobilised.toString()));
-            phase.add(lane, stage1, "StartStage", Map.of("participationId", participation, "stage", 1,
-                    "date", stage1.toString()));
+        }
+        return phase;
+    }
+
+    /** Drafted and submitted by the unit (through the importer), approved at step 1 (SG_REVIEW) by the reviewer. */
+    private void implementationPlan(Phase plans, Unit unit, LocalDate drafted, LocalDate submitted,
+                                    LocalDate approved) {
+        String document = "kd-plan-" + unit.id();
+        String lane = "document:" + document;
+        plans.add(lane, drafted, "DraftDocument", Map.of("documentId", document, "docType", "IMPLEMENTATION_PLAN",
+                "campaignId", CAMPAIGN, "batchNo", BATCH, "unitId", unit.id(),
+                "content", "[demo] Implementation plan of " + unit.id() + " for the mass line campaign"));
+        plans.add(lane, submitted, "SubmitDocument", Map.of("documentId", document));
+        plans.addAs(REVIEWER_ACCOUNT, lane, approved, "ApproveDocumentStep", Map.of("documentId", document, "stepNo", 1,
+                "comments", "approved"));
+        approvedPlans++;
+    }
+
+    /** The county office grants each early start its R-UNP-08 exception the day before (§8.4 "Exceptions"). */
+    private Phase staggerExceptions() {
+        Phase phase = new Phase("stagger exceptions");
+        for (Unit unit : units.values()) {
+            if (earlyStarters.contains(unit.id())) {
+                LocalDate start = stage1Starts.get(unit.id());
+                phase.addAs(APPROVER_ACCOUNT, "rollout", start.minusDays(1), "GrantPolicyException", Map.of(
+                        "rolloutId", rolloutId(), "exceptionId", exceptionId(unit), "unitId", unit.id(),
+                        "ruleId", "R-UNP-08", "justification", "[demo] " + unit.id() + " is ready ahead of the stagger",
+                        "date", start.minusDays(1).toString(), "validUntil", start.plusDays(6).toString(),
+                        "reusable", false));
+            }
+        }
+        return phase;
+    }
+
+    /**
+     * One tier into Stage 1 on its start (§8.3), with its study. An early starter first tries without its
+     * exception and is refused with R-UNP-08, then starts naming it. Stage 1 is started without a planned end:
+     * the stage-window deadline runs on the wall clock and would fire at once for a 2014 date (DOMAIN-ERRATA B9).
+     */
+    private Phase stage1(int tier) {
+        Phase phase = new Phase("tier " + tier + " into Stage 1");
+        for (Unit unit : units.values()) {
+            if (!unit.participates() || unit.tier() != tier) {
+                continue;
+            }
+            LocalDate stage1 = stage1Starts.get(unit.id());
+            String participation = participationId(unit);
+            String lane = "participation:" + unit.id();
+            Map<String, Object> start = Map.of("participationId", participation, "stage", 1,
+                    "date", stage1.toString());
+            if (earlyStarters.contains(unit.id())) {
+                phase.addRejected("R-UNP-08", lane, stage1, "StartStage", start);
+                Map<String, Object> excepted = new LinkedHashMap<>(start);
+                excepted.put("exceptionId", exceptionId(unit));
+                phase.add(lane, stage1, "StartStage", excepted);
+            } else {
+                phase.add(lane, stage1, "StartStage", start);
+            }
             study(phase, lane, participation, unit, stage1);
         }
         return phase;
+    }
+
+    private static String participationId(Unit unit) {
+        return CAMPAIGN + ":" + BATCH + ":" + unit.id();
+    }
+
+    private static String exceptionId(Unit unit) {
+        return "kd-exc-" + unit.id();
     }
 
     /** The later of a planned day and the earliest possible one, but never after the cap. */
@@ -667,8 +918,8 @@ public final class DemoCounty {
         return String.format("555-01%02d", rng.nextInt(100));
     }
 
-    private String uuid(String key) {
-        return UUID.nameUUIDFromBytes(("KENLI_DEMO/" + seed + "/" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    private static String personOf(String account) {
+        return DemoAccounts.byClientId(account).orElseThrow().personId();
     }
 
     private static String capitalised(String s) {

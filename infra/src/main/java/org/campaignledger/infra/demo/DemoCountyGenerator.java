@@ -24,18 +24,26 @@ import java.util.Map;
 public final class DemoCountyGenerator {
     public static final long DEFAULT_SEED = 2014L;
 
-    /** What was planned, what the service answered, and how long it took. */
-    public record Result(DemoCounty.Totals planned, int accepted, int replayed, List<String> rejections,
-                         Duration elapsed) {
+    /** A phase's asynchronous effect must show within this time, or the run stops. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);
+
+    /**
+     * What was planned, what the service answered (accepted, answered from its idempotency store, rejected with
+     * the rule an anomaly expects, anything else), and how long it took.
+     */
+    public record Result(DemoCounty.Totals planned, int accepted, int replayed, int expectedRejections,
+                         List<String> unexpected, Duration elapsed) {
     }
 
     private final String commandUrl;
+    private final String queryUrl;
     private final String authUrl;
     private final String secretSuffix;
     private final int threads;
 
-    public DemoCountyGenerator(String commandUrl, String authUrl, String secretSuffix, int threads) {
+    public DemoCountyGenerator(String commandUrl, String queryUrl, String authUrl, String secretSuffix, int threads) {
         this.commandUrl = commandUrl;
+        this.queryUrl = queryUrl;
         this.authUrl = authUrl;
         this.secretSuffix = secretSuffix;
         this.threads = threads;
@@ -44,22 +52,57 @@ public final class DemoCountyGenerator {
     public Result generate(long seed, double scale, boolean withMembers, PrintStream log) {
         long started = System.nanoTime();
         DemoCounty county = new DemoCounty(seed, scale, withMembers);
-        try (CommandSender sender = new CommandSender(commandUrl, authUrl, "importer",
-                "importer-" + secretSuffix, seed, threads)) {
+        try (CommandSender sender = new CommandSender(commandUrl, authUrl, secretSuffix, seed, threads)) {
             for (Phase phase : county.phases()) {
                 long phaseStart = System.nanoTime();
                 sender.send(phase);
                 log.printf("%-40s %6d commands %7.1f s%n", phase.name(), phase.size(),
                         (System.nanoTime() - phaseStart) / 1e9);
+                if (!sender.unexpected().isEmpty()) {
+                    break; // later phases build on this one
+                }
+                if (phase.awaitedGate() != null) {
+                    awaitGate(sender, phase.awaitedGate(), county.totals().participations());
+                }
             }
-            return new Result(county.totals(), sender.accepted(), sender.replayed(), sender.rejections(),
-                    Duration.ofNanos(System.nanoTime() - started));
+            return new Result(county.totals(), sender.accepted(), sender.replayed(), sender.expectedRejections(),
+                    sender.unexpected(), Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * Waits until every participation of the campaign holds {@code gateFact}, as the query service shows it:
+     * the read model follows the command side, so what it shows the next command will find.
+     */
+    private void awaitGate(CommandSender sender, String gateFact, int participations) {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        int satisfied = 0;
+        while (System.nanoTime() < deadline) {
+            satisfied = 0;
+            for (int page = 0; page * 500 < participations; page++) {
+                JsonNode items = sender.get(queryUrl + "/api/participations?size=500&page=" + page + "&campaignId="
+                        + DemoCounty.CAMPAIGN).get("items");
+                for (JsonNode item : items) {
+                    satisfied += item.path("gates").path(gateFact).path("satisfied").asBoolean() ? 1 : 0;
+                }
+            }
+            if (satisfied == participations) {
+                return;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(gateFact + " holds for " + satisfied + " of " + participations
+                + " participations after " + SETTLE_TIMEOUT);
     }
 
     /** The totals the read models hold now, for the summary: units, participations in Stage 1, opinions. */
     public static Map<String, Object> readBack(String queryUrl, String authUrl, String secretSuffix) {
-        try (CommandSender reader = new CommandSender(queryUrl, authUrl, "auditor", "auditor-" + secretSuffix, 0, 1)) {
+        try (CommandSender reader = new CommandSender(queryUrl, authUrl, secretSuffix, 0, 1)) {
             Map<String, Object> totals = new LinkedHashMap<>();
             totals.put("unitsUnderCounty", reader.get(queryUrl + "/api/units?size=1&ancestorId=" + DemoCounty.COUNTY)
                     .get("total").asInt());
@@ -70,6 +113,8 @@ public final class DemoCountyGenerator {
             totals.put("opinionsReceived", opinions.get("received").asInt());
             totals.put("opinionsUnique", opinions.get("unique").asInt());
             totals.put("opinionsClassified", opinions.get("classified").asInt());
+            totals.put("opinionsRouted", opinions.get("routed").asInt());
+            totals.put("opinionsAddressed", opinions.get("addressed").asInt());
             return totals;
         }
     }
@@ -91,8 +136,8 @@ public final class DemoCountyGenerator {
                 System.exit(2);
             }
         }
-        DemoCountyGenerator generator = new DemoCountyGenerator(options.get("command-url"), options.get("auth-url"),
-                options.get("secret-suffix"), Integer.parseInt(options.get("threads")));
+        DemoCountyGenerator generator = new DemoCountyGenerator(options.get("command-url"), options.get("query-url"),
+                options.get("auth-url"), options.get("secret-suffix"), Integer.parseInt(options.get("threads")));
         Result result = generator.generate(Long.parseLong(options.get("seed")),
                 Double.parseDouble(options.get("scale")), withMembers, System.out);
         DemoCounty.Totals t = result.planned();
@@ -103,13 +148,19 @@ public final class DemoCountyGenerator {
         System.out.printf("  participations %d (%d DLM), roster appointments %d, persons %d, party members %d%s%n",
                 t.participations(), t.dlmParticipations(), t.rosterAppointments(), t.persons(), t.partyMembers(),
                 withMembers ? " (registered)" : " (a count per unit, not registered)");
-        System.out.printf("  supervision groups %d, opinions %d (%d merged as duplicates)%n", t.supervisionGroups(),
-                t.opinions(), t.duplicates());
-        System.out.printf("  commands %d: accepted %d, already stored %d, rejected %d%n", t.commands(),
-                result.accepted(), result.replayed(), result.rejections().size());
-        result.rejections().stream().limit(20).forEach(r -> System.out.println("  rejected: " + r));
+        System.out.printf("  supervision groups %d, guidance groups %d (over %d units), implementation plans approved %d%n",
+                t.supervisionGroups(), t.guidanceGroups(), t.guidedUnits(), t.plansApproved());
+        System.out.printf("  opinions %d (%d pre-campaign, %d in Stage 1; %d merged as duplicates); Stage 1: routed %d, "
+                        + "explained %d, escalated %d, referred %d%n", t.opinions(), t.preCampaignOpinions(),
+                t.stage1Opinions(), t.duplicates(), t.routed(), t.explained(), t.escalated(), t.referred());
+        System.out.printf("  anomalies: %d early Stage-1 starts under a stagger exception, %d weak-and-lax villages%n",
+                t.staggerExceptions(), t.weakAndLax());
+        System.out.printf("  commands %d: accepted %d, already stored %d, rejected as expected %d (of %d planned), "
+                        + "unexpected %d%n", t.commands(), result.accepted(), result.replayed(),
+                result.expectedRejections(), t.expectedRejections(), result.unexpected().size());
+        result.unexpected().stream().limit(20).forEach(r -> System.out.println("  unexpected: " + r));
         System.out.println("  read models now: " + readBack(options.get("query-url"), options.get("auth-url"),
                 options.get("secret-suffix")) + " (they follow through Kafka; repeat the query if behind)");
-        System.exit(result.rejections().isEmpty() ? 0 : 1);
+        System.exit(result.unexpected().isEmpty() ? 0 : 1);
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * from the token; a refusal is a 403 problem that names no other unit, and is audited like any rejection.
  */
 class AccessEndToEndTest {
+    /** Roles are resolved as of the command's business time; the offices below exist from 2014-01-02. */
+    private static final String ON = "2014-03-01T01:00:00Z";
     private final LedgerClient client = new LedgerClient(EmbeddedEnvironment.shared());
     private Scenario scenario;
     private String countyA;
@@ -33,19 +35,8 @@ class AccessEndToEndTest {
         scenario.unitWithSecretary(townA, "TOWNSHIP", "TOWNSHIP_STREET", "COMMITTEE", countyA);
         scenario.unitWithSecretary(countyB, "COUNTY", "LEADING_BODY", "COMMITTEE", null);
         scenario.unitWithSecretary(townB, "TOWNSHIP", "TOWNSHIP_STREET", "COMMITTEE", countyB);
-        office(countyA, "demo-office-staff");
-        office(countyB, "staff-" + scenario.suffix);
-    }
-
-    private void office(String county, String staff) {
-        String rollout = "rollout:" + scenario.campaign + ":2:" + county;
-        Scenario.ok(client.command("OpenRollout", Map.of("campaignId", scenario.campaign, "batchNo", 2,
-                "jurisdictionUnitId", county)));
-        Scenario.ok(client.command("EstablishLeadingGroup", Map.of("rolloutId", rollout,
-                "headPersonId", Scenario.secretaryOf(county), "memberIds", List.of(), "date", "2014-02-20")));
-        Scenario.ok(client.command("EstablishCampaignOffice", Map.of("rolloutId", rollout,
-                "directorPersonId", Scenario.secretaryOf(county), "staffIds", List.of(staff),
-                "approverIds", List.of("demo-office-approver"), "date", "2014-02-20")));
+        scenario.countyOffice(countyA, List.of("demo-office-staff"));
+        scenario.countyOffice(countyB, List.of("staff-" + scenario.suffix));
     }
 
     private String opinionAt(String unit, String account) {
@@ -64,14 +55,14 @@ class AccessEndToEndTest {
         String inB = opinionAt(townB, "importer");
 
         var own = client.command("ClassifyOpinion", Map.of("opinionId", inA, "family", "FOUR_WINDS",
-                "fourWind", "BUREAUCRATISM"), "office-staff", Map.of());
+                "fourWind", "BUREAUCRATISM", "occurredAt", ON), "office-staff", Map.of());
         assertThat(own.status()).as(own.raw().body()).isEqualTo(200);
         JsonNode classified = client.query("/api/audit/streams/" + inA).body().at("/events/1/envelope");
         assertThat(classified.get("actorId").asText()).isEqualTo("demo-office-staff");
         assertThat(classified.get("actorRoles").asText()).isEqualTo("CAMPAIGN_OFFICE_STAFF");
 
         var foreign = client.command("ClassifyOpinion", Map.of("opinionId", inB, "family", "FOUR_WINDS",
-                "fourWind", "BUREAUCRATISM"), "office-staff", Map.of());
+                "fourWind", "BUREAUCRATISM", "occurredAt", ON), "office-staff", Map.of());
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.header("Content-Type")).startsWith("application/problem+json");
         assertThat(foreign.body().get("ruleId").asText()).isEqualTo("R-API-FORBIDDEN");
@@ -85,8 +76,8 @@ class AccessEndToEndTest {
     @Test
     void separationOfDutiesHoldsOverTheHistoryAndEveryAuditQueryIsLogged() {
         String opinion = opinionAt(townA, "public");
-        Scenario.ok(client.command("ClassifyOpinion", Map.of("opinionId", opinion, "family", "OTHER"),
-                "office-staff", Map.of()));
+        Scenario.ok(client.command("ClassifyOpinion", Map.of("opinionId", opinion, "family", "OTHER",
+                "occurredAt", ON), "office-staff", Map.of()));
         JsonNode sod = client.query("/api/audit/separation-of-duties?jurisdictionId=" + countyA).body();
         assertThat(sod.get("checkedEvents").asLong()).isPositive();
         assertThat(sod.get("violations")).isEmpty();

@@ -22,6 +22,8 @@ class EvaluationAcceptanceTest {
         String county = scenario.id("county");
         scenario.unitWithSecretary(county, "COUNTY", "LEADING_BODY", "COMMITTEE", null);
         String secretary = Scenario.secretaryOf(county);
+        // the paper tally is entered by the unit and confirmed by the county's campaign office (R-EVL-13)
+        scenario.countyOffice(county, List.of("demo-office-staff"));
         String participation = scenario.preparedParticipation(county, 1);
         ok(client.command("StartStage", Map.of("participationId", participation, "stage", 1, "date", "2014-01-20")));
         ok(client.command("RecordStudyActivity", Map.of("participationId", participation, "activityId", "study-1",
@@ -40,14 +42,14 @@ class EvaluationAcceptanceTest {
 
         ok(client.command("OrderRework", Map.of("participationId", participation, "reworkId", "rework-1",
                 "evaluationId", first, "scope", List.of("SUPPLEMENTARY_OPINION_COLLECTION"),
-                "reason", "satisfaction below two thirds"), "sg-member", Map.of()));
+                "reason", "satisfaction below two thirds")));
         var stuck = client.command("StartStage", Map.of("participationId", participation, "stage", 2,
                 "date", "2014-03-20"));
         assertThat(stuck.status()).isEqualTo(422);
         assertThat(stuck.body().get("ruleId").asText()).isEqualTo("R-UNP-22");
 
         ok(client.command("CompleteRework", Map.of("participationId", participation, "reworkId", "rework-1",
-                "evidenceRefs", List.of("listening-records")), "sg-member", Map.of()));
+                "evidenceRefs", List.of("listening-records"))));
         await().atMost(Duration.ofSeconds(60)).until(() -> planAccepted(participation));
         String second = evaluationId(participation, 2);
         runSession(second, secretary, 40, 27, 33);
@@ -77,9 +79,10 @@ class EvaluationAcceptanceTest {
                 "hostPersonId", host, "participantsByCategory", Map.of("RESIDENT", 100))));
         ok(client.command("RecordPaperTally", Map.of("evaluationId", id, "tallyId", "batch-1",
                 "counts", Map.of("satisfied", satisfied, "basicallySatisfied", basically, "dissatisfied", dissatisfied),
-                "invalid", 0), "office-staff", Map.of()));
-        ok(client.command("ConfirmPaperTally", Map.of("evaluationId", id, "tallyId", "batch-1"),
-                "unit-office-staff", Map.of()));
+                "invalid", 0)));
+        // roles are resolved as of the command's business time, here the session day
+        ok(client.command("ConfirmPaperTally", Map.of("evaluationId", id, "tallyId", "batch-1",
+                "occurredAt", "2014-03-10T01:00:00Z"), "office-staff", Map.of()));
         ok(client.command("CloseEvaluation", Map.of("evaluationId", id)));
     }
 

@@ -48,6 +48,17 @@ final class Scenario {
                 "position", "SECRETARY", "mainLeader", true, "effectiveFrom", "2013-01-01")));
     }
 
+    /** The county's rollout of batch 2 with its leading group and a campaign office of these staff. */
+    void countyOffice(String county, List<String> staffIds) {
+        String rollout = "rollout:" + campaign + ":2:" + county;
+        ok(client.command("OpenRollout", Map.of("campaignId", campaign, "batchNo", 2, "jurisdictionUnitId", county)));
+        ok(client.command("EstablishLeadingGroup", Map.of("rolloutId", rollout, "headPersonId", secretaryOf(county),
+                "memberIds", List.of(), "date", "2014-01-02")));
+        ok(client.command("EstablishCampaignOffice", Map.of("rolloutId", rollout, "directorPersonId",
+                secretaryOf(county), "staffIds", staffIds, "approverIds", List.of("demo-office-approver"),
+                "date", "2014-01-02")));
+    }
+
     static String secretaryOf(String unitId) {
         return "sec-" + unitId;
     }

@@ -58,7 +58,8 @@ class StageOneAcceptanceTest {
         String exceptionId = "ex-" + suffix;
         var granted = client.command("GrantPolicyException", Map.of("rolloutId", "rollout:" + campaign + ":2:" + county,
                 "exceptionId", exceptionId, "unitId", town, "ruleId", "R-UNP-08",
-                "justification", "the township's secretary was appointed late", "date", "2014-03-05"),
+                "justification", "the township's secretary was appointed late", "date", "2014-03-05",
+                "occurredAt", "2014-03-05T01:00:00Z"),
                 "office-approver", Map.of());
         ok(granted);
         ok(client.command("StartStage", Map.of("participationId", townP, "stage", 1, "date", "2014-03-08",

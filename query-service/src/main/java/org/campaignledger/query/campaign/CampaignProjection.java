@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /** {@code rm_campaigns}: one document per campaign with its batches and the policy in force. */
 @Component
-class CampaignProjection implements Projection {
-    static final String COLLECTION = "rm_campaigns";
+public class CampaignProjection implements Projection {
+    public static final String COLLECTION = "rm_campaigns";
     private final ReadModels readModels;
 
     CampaignProjection(ReadModels readModels) {

@@ -21,16 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/participations")
 class ParticipationController {
     private final MongoTemplate mongo;
+    private final ProgressReads reads;
 
-    ParticipationController(MongoTemplate mongo) {
+    ParticipationController(MongoTemplate mongo, ProgressReads reads) {
         this.mongo = mongo;
+        this.reads = reads;
     }
 
     @Operation(summary = "One unit's progress through the campaign: state, stages, gate facts, study, warnings")
     @GetMapping("/{participationId}")
     Document participation(@PathVariable String participationId) {
         Document progress = Paging.one(mongo.getCollection(UnitProgressProjection.COLLECTION), participationId, "participation");
-        return progress;
+        return reads.complete(progress);
     }
 
     @Operation(summary = "Participations filtered by campaign, jurisdiction, ancestor, state, unit type or tier")
@@ -50,9 +52,11 @@ class ParticipationController {
         addEq(filters, "state", state);
         addEq(filters, "unitType", unitType);
         addEq(filters, "tierNo", tierNo);
-        return Paging.page(mongo.getCollection(UnitProgressProjection.COLLECTION),
+        Map<String, Object> body = Paging.page(mongo.getCollection(UnitProgressProjection.COLLECTION),
                 filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("tierNo", "unitId"),
                 page, size);
+        reads.completeAll(Paging.items(body));
+        return body;
     }
 
     private static void addEq(List<Bson> filters, String field, Object value) {

@@ -40,8 +40,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code documentsApproved.<docType>}: documents approved, each counted once however often re-approved;</li>
  *   <li>{@code exceptionsUsed {count, exceptionIds}}: events of the participation that went through under a
  *       policy exception (the envelope's {@code exceptionId});</li>
- *   <li>{@code warnings {count, recent}}: advisory rule warnings of the participation and its look-backs, the
- *       last {@value #RECENT_WARNINGS} kept.</li>
+ *   <li>{@code warningCount} and {@code warnings}: advisory rule warnings of the participation and its
+ *       look-backs, the last {@value #RECENT_WARNINGS} kept in the list (the list documents already hold).</li>
  * </ul>
  * These aggregates' events arrive in no particular order relative to the participation's, so every write is an
  * upsert: increments counted once per event, and latest values guarded by a version that grows with the
@@ -80,9 +80,9 @@ class ProgressCounters implements Projection {
         }
     }
 
-    /** The updates recording one advisory warning in {@code warnings}. */
+    /** The updates recording one advisory warning. */
     static Bson[] warning(String ruleId, String details, LedgerEvent event) {
-        return new Bson[] {Updates.inc("warnings.count", 1), Updates.pushEach("warnings.recent",
+        return new Bson[] {Updates.inc("warningCount", 1), Updates.pushEach("warnings",
                 List.of(new Document("ruleId", ruleId).append("details", details).append("at", event.recordedAt())
                         .append("eventType", event.eventType())),
                 new PushOptions().slice(-RECENT_WARNINGS))};

@@ -37,22 +37,22 @@ class TimelineProjection implements Projection {
         if (unitId == null || unitId.isBlank()) {
             return;
         }
-        String occurredAt = event.meta(MetaDataKeys.OCCURRED_AT) != null ? event.meta(MetaDataKeys.OCCURRED_AT)
-                : event.recordedAt();
+        Instant recordedAt = Instant.parse(event.recordedAt());
+        String occurredAt = event.meta(MetaDataKeys.OCCURRED_AT);
+        Instant occurred = occurredAt == null ? recordedAt : Instant.parse(occurredAt);
         String actorId = event.meta(MetaDataKeys.ACTOR_ID);
         readModels.insertOnce(COLLECTION, event, new Document("_id", event.eventId())
                 .append("unitId", unitId)
                 .append("campaignId", event.meta(MetaDataKeys.CAMPAIGN_ID))
-                .append("occurredAt", occurredAt)
+                .append("occurredAt", occurredAt == null ? event.recordedAt() : occurredAt)
                 .append("recordedAt", event.recordedAt())
-                .append("at", Date.from(Instant.parse(occurredAt)))
+                .append("at", Date.from(occurred))
                 .append("eventType", event.eventType())
                 .append("aggregateType", event.aggregateType())
                 .append("aggregateId", event.aggregateId())
                 .append("summaryEn", TimelineSummaries.summary(event))
                 .append("actorRole", event.meta(MetaDataKeys.ACTOR_ROLES))
                 .append("actorPersonId", actorId == null || SYSTEM.equals(actorId) ? null : actorId)
-                .append("recordedLate", Duration.between(Instant.parse(occurredAt), Instant.parse(event.recordedAt()))
-                        .compareTo(recordedLateAfter) > 0));
+                .append("recordedLate", Duration.between(occurred, recordedAt).compareTo(recordedLateAfter) > 0));
     }
 }

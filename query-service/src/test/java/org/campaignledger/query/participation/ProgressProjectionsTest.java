@@ -133,9 +133,8 @@ class ProgressProjectionsTest {
         Document town = town();
         assertThat(town.get("lookBack", Document.class)).containsEntry("open", 0).containsEntry("outcome", "PASS")
                 .containsEntry("reviewedStage", 1).containsEntry("lookBackId", "lb");
-        Document warnings = town.get("warnings", Document.class);
-        assertThat(warnings.getInteger("count")).isEqualTo(2);
-        assertThat(warnings.getList("recent", Document.class)).extracting(w -> w.getString("ruleId"))
+        assertThat(town.getInteger("warningCount")).isEqualTo(2);
+        assertThat(town.getList("warnings", Document.class)).extracting(w -> w.getString("ruleId"))
                 .containsExactly("R-UNP-12", "R-LBK-07");
         assertThat(town.get("exceptionsUsed", Document.class)).containsEntry("count", 1)
                 .containsEntry("exceptionIds", List.of("exc-1"));

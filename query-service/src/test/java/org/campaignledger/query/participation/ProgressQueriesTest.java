@@ -125,6 +125,19 @@ class ProgressQueriesTest {
         assertThat(town.getString("minDurationReachedOn")).isEqualTo("2014-06-01");
     }
 
+    @Test
+    void the_participation_endpoints_answer_completed_documents() {
+        ParticipationController controller = new ParticipationController(fixtures.mongo,
+                new ProgressReads(fixtures.mongo, CLOCK));
+        List<?> items = (List<?>) controller.participations("mlc", "county", null, "STAGE_1", null, null, 0, 50)
+                .get("items");
+        assertThat(items).extracting(i -> ((Document) i).getString("unitId")).containsExactly("school", "village");
+        assertThat(items).allSatisfy(i -> assertThat((Document) i).containsKeys("opinions", "daysSinceStage1Start"));
+        assertThat(controller.participation(participation("town").value()).getString("minDurationReachedOn"))
+                .isEqualTo("2014-06-01");
+        assertThatThrownBy(() -> controller.participation("mlc:2:nowhere")).isInstanceOf(NotFoundException.class);
+    }
+
     private static Document opinion(String id, String status, String receivedOn) {
         return new Document("_id", id).append("campaignId", "mlc").append("unitId", "town").append("status", status)
                 .append("receivedOn", receivedOn);

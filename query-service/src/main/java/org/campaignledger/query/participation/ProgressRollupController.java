@@ -38,7 +38,6 @@ class ProgressRollupController {
                                @RequestParam(required = false) String jurisdictionId,
                                @RequestParam(required = false) String ancestorId,
                                @RequestParam(defaultValue = "UNIT_TYPE") String groupBy) {
-        ProgressRollup.field(groupBy);
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("campaignId", campaignId)));
         if (jurisdictionId != null) {
             filters.add(Filters.eq("jurisdictionId", jurisdictionId));

@@ -68,7 +68,7 @@ class RolloutGanttController {
         return body;
     }
 
-    /** A tier with no planned windows is one units were registered in before it was defined. */
+    /** A tier the rollout has not defined (yet) still shows its units, without planned windows. */
     private static Map<String, Object> tier(int tierNo, Document plannedWindows) {
         Map<String, Object> tier = new LinkedHashMap<>();
         tier.put("tierNo", tierNo);

@@ -78,7 +78,7 @@ final class TimelineSummaries {
     }
 
     /** STAGE_1 reads "Stage 1", POST_MEETING "Post meeting". */
-    static String words(Enum<?> value) {
+    private static String words(Enum<?> value) {
         String words = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

@@ -1,8 +1,6 @@
 package org.campaignledger.query.evaluation;
 
 import com.mongodb.client.model.Updates;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.campaignledger.kernel.participation.ParticipationEvent.ReworkOrdered;
 import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
+import org.campaignledger.query.platform.Ratios;
 import org.springframework.stereotype.Component;
 
 /**
@@ -129,7 +128,7 @@ class EvaluationProjection implements Projection {
             Document perDimension = new Document();
             t.perDimension().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(d -> perDimension.append(
                     d.getKey().name(), counts(d.getValue()).append("ratio",
-                            ratio(t.ruleApplied().satisfied(d.getValue()), d.getValue().valid()))));
+                            Ratios.decimal(t.ruleApplied().satisfied(d.getValue()), d.getValue().valid()))));
             return result(new RatingCounts(t.satisfied(), t.basicallySatisfied(), t.dissatisfied()), t.invalid(),
                     t.numerator(), t.denominator(), t.passed(), Updates.set("state", t.passed() ? "PASSED" : "FAILED"),
                     Updates.set("perDimension", perDimension), Updates.set("talliedAt", event.recordedAt()));
@@ -162,7 +161,7 @@ class EvaluationProjection implements Projection {
                                  Bson... more) {
         List<Bson> updates = new java.util.ArrayList<>(List.of(Updates.set("counts", counts(counts)),
                 Updates.set("invalid", invalid), Updates.set("numerator", numerator),
-                Updates.set("denominator", denominator), Updates.set("ratio", ratio(numerator, denominator)),
+                Updates.set("denominator", denominator), Updates.set("ratio", Ratios.decimal(numerator, denominator)),
                 Updates.set("passed", passed)));
         updates.addAll(List.of(more));
         return updates.toArray(Bson[]::new);
@@ -172,11 +171,5 @@ class EvaluationProjection implements Projection {
         return new Document("SATISFIED", counts.satisfied())
                 .append("BASICALLY_SATISFIED", counts.basicallySatisfied())
                 .append("DISSATISFIED", counts.dissatisfied());
-    }
-
-    /** For display only, 4 decimals half-up: "below 2/3" is read from {@code passed} (DOMAIN-ERRATA M16). */
-    static Double ratio(int numerator, int denominator) {
-        return denominator == 0 ? null : BigDecimal.valueOf(numerator)
-                .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -26,18 +26,23 @@ public class ReadModels {
         this.mongo = mongo;
     }
 
-    /** Creates the document of an aggregate's first event; a re-delivery finds it there and changes nothing. */
+    /**
+     * Creates the document of an aggregate's first event; a re-delivery finds it there and changes nothing. A
+     * document that other aggregates' events created first through {@link #countOnce} or {@link #setIfNewer}
+     * (they may arrive earlier) has no sequence yet: the first event's fields are added beside what it holds.
+     */
     public void insertOnce(String collection, LedgerEvent event, Document document) {
         document.append(LAST_SEQUENCE, event.aggregateSequence())
                 .append("lastEventId", event.eventId())
                 .append("lastGlobalSequence", event.globalSequence());
-        try {
-            mongo.getCollection(collection).insertOne(document);
-        } catch (MongoServerException e) {
-            if (e.getCode() != DUPLICATE_KEY) {
-                throw e;
+        List<Bson> fields = new ArrayList<>();
+        document.forEach((field, value) -> {
+            if (!field.equals("_id")) {
+                fields.add(Updates.set(field, value));
             }
-        }
+        });
+        upsertGuarded(collection, Filters.and(Filters.eq("_id", document.get("_id")), Filters.exists(LAST_SEQUENCE, false)),
+                Updates.combine(fields));
     }
 
     /**
@@ -57,22 +62,44 @@ public class ReadModels {
     /**
      * Adds counters to a shared document (fed by many aggregates) exactly once per {@code countId} (an event id,
      * or an event id plus a suffix when one event touches a document twice): the document records the ids it has
-     * counted, and the guard and the increment are one atomic update.
+     * counted, and the guard, the increments and any {@code more} updates are one atomic update.
      */
-    public void countOnce(String collection, String id, String countId, Document onInsert, Document increments) {
+    public void countOnce(String collection, String id, String countId, Document onInsert, Document increments,
+                          Bson... more) {
         List<Bson> updates = new ArrayList<>();
         increments.forEach((field, by) -> updates.add(Updates.inc(field, (Number) by)));
         updates.add(Updates.push("countedEventIds", countId));
         onInsert.forEach((field, value) -> updates.add(Updates.setOnInsert(field, value)));
+        updates.addAll(List.of(more));
+        upsertGuarded(collection, Filters.and(Filters.eq("_id", id), Filters.ne("countedEventIds", countId)),
+                Updates.combine(updates));
+    }
+
+    /**
+     * Sets fields of a shared document that another aggregate's events own, unless the document already holds a
+     * value written at {@code version} or later (kept in {@code versionField}): re-delivered and stale events
+     * change nothing, whatever order the aggregates' events arrive in.
+     */
+    public void setIfNewer(String collection, String id, String versionField, long version, Bson... updates) {
+        List<Bson> all = new ArrayList<>(List.of(updates));
+        all.add(Updates.set(versionField, version));
+        upsertGuarded(collection, Filters.and(Filters.eq("_id", id), Filters.or(Filters.lt(versionField, version),
+                Filters.exists(versionField, false))), Updates.combine(all));
+    }
+
+    /**
+     * An upsert whose filter holds a guard. When the document exists but the guard fails, the upsert's insert hits
+     * the _id; the same update is then tried once on the existing document, which applies it if another writer
+     * created the document in between, and otherwise finds the guard failing again and changes nothing.
+     */
+    private void upsertGuarded(String collection, Bson filter, Bson update) {
         try {
-            mongo.getCollection(collection).updateOne(
-                    Filters.and(Filters.eq("_id", id), Filters.ne("countedEventIds", countId)),
-                    Updates.combine(updates), new UpdateOptions().upsert(true));
+            mongo.getCollection(collection).updateOne(filter, update, new UpdateOptions().upsert(true));
         } catch (MongoServerException e) {
-            // The document exists and has counted this event already: the upsert's insert hit the _id.
             if (e.getCode() != DUPLICATE_KEY) {
                 throw e;
             }
+            mongo.getCollection(collection).updateOne(filter, update);
         }
     }
 

@@ -40,8 +40,8 @@ import org.springframework.stereotype.Component;
  * document is written last, so an event found already applied to it is skipped entirely.
  */
 @Component
-class OpinionProjection implements Projection {
-    static final String OPINIONS = "rm_opinions";
+public class OpinionProjection implements Projection {
+    public static final String OPINIONS = "rm_opinions";
     static final String STATS = "rm_opinion_stats";
     static final String UNCLASSIFIED = "UNCLASSIFIED";
     private static final Set<String> ADDRESSED = Set.of("ADDRESSED", "RESOLVED", "CLOSED");

@@ -24,15 +24,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code rm_org_tree} (DOMAIN §5.1): one document per unit, with its path from the root and its current
- * roster, portfolios, department heads and contact-point leaders, by person id only (no names).
+ * roster, portfolios, department heads and contact-point leaders, by person id only (no names). A move re-stamps
+ * the units below the moved one too. A merge changes no path: the merged unit's children keep theirs until
+ * each is moved by its own {@code UnitReparented}, which re-stamps it and what lies below it.
  */
 @Component
 class OrgTreeProjection implements Projection {
     static final String COLLECTION = "rm_org_tree";
     private final ReadModels readModels;
+    private final AncestorPaths paths;
 
-    OrgTreeProjection(ReadModels readModels) {
+    OrgTreeProjection(ReadModels readModels, AncestorPaths paths) {
         this.readModels = readModels;
+        this.paths = paths;
     }
 
     @Override
@@ -45,6 +49,7 @@ class OrgTreeProjection implements Projection {
                     Updates.set("jurisdictionId", e.jurisdictionUnitId() == null ? null : e.jurisdictionUnitId().value()),
                     Updates.set("ancestorIds", e.ancestorIds().stream().map(UnitId::value).toList()),
                     Updates.set("depth", e.ancestorIds().size()));
+            paths.restamp(COLLECTION, event, e, true);
         } else if (payload instanceof UnitMerged e) {
             ended(event, e.unitId(), "MERGED", e.effectiveDate().toString(),
                     Updates.set("mergedIntoUnitId", e.intoUnitId().value()));

@@ -27,10 +27,12 @@ class ParticipationController {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private final MongoTemplate mongo;
     private final BlockingRules blockingRules;
+    private final ProgressReads reads;
 
-    ParticipationController(MongoTemplate mongo, BlockingRules blockingRules) {
+    ParticipationController(MongoTemplate mongo, BlockingRules blockingRules, ProgressReads reads) {
         this.mongo = mongo;
         this.blockingRules = blockingRules;
+        this.reads = reads;
     }
 
     @Operation(summary = "One unit's progress through the campaign: state, stages, gate facts, study, warnings, and "
@@ -38,8 +40,9 @@ class ParticipationController {
     @GetMapping("/{participationId}")
     Document participation(@PathVariable String participationId, @RequestParam(required = false) String asOf) {
         Document progress = Paging.one(mongo.getCollection(UnitProgressProjection.COLLECTION), participationId, "participation");
-        blockingRules.addTo(List.of(progress), businessDate(asOf));
-        return progress;
+        Document completed = reads.complete(progress);
+        blockingRules.addTo(List.of(completed), businessDate(asOf));
+        return completed;
     }
 
     @Operation(summary = "Participations filtered by campaign, jurisdiction, ancestor, state, unit type or tier, each "
@@ -65,8 +68,8 @@ class ParticipationController {
         Map<String, Object> body = Paging.page(mongo.getCollection(UnitProgressProjection.COLLECTION),
                 filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("tierNo", "unitId"),
                 page, size);
-        @SuppressWarnings("unchecked")
-        List<Document> items = (List<Document>) body.get("items");
+        List<Document> items = Paging.items(body);
+        reads.completeAll(items);
         blockingRules.addTo(items, date);
         return body;
     }

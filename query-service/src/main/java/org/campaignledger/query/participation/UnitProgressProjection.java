@@ -1,9 +1,11 @@
 package org.campaignledger.query.participation;
 
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import org.bson.Document;
 import org.campaignledger.kernel.id.UnitId;
+import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitReparented;
 import org.campaignledger.kernel.participation.ParticipationEvent;
 import org.campaignledger.kernel.participation.ParticipationEvent.GateFactCredited;
 import org.campaignledger.kernel.participation.ParticipationEvent.GateFactRevoked;
@@ -25,23 +27,45 @@ import org.campaignledger.kernel.participation.ParticipationEvent.WeakOrganisati
 import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
+import org.campaignledger.query.organisation.AncestorPaths;
+import org.campaignledger.query.platform.ReadModelIndexes;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code rm_unit_progress} (DOMAIN §5.2): one document per participation with its state, stages, gate facts,
- * study counters, open reworks and warnings. Every event of a participation applies in sequence, once.
+ * {@code rm_unit_progress} (DOMAIN §5.2): one document per participation with its state, stages (with their
+ * extensions and reopenings), gate facts, study counters, open reworks and warnings. Every event of a
+ * participation applies in sequence, once. Counters fed by other aggregates are {@link ProgressCounters}'; a
+ * moved unit's path is re-stamped by {@link AncestorPaths}.
  */
 @Component
 class UnitProgressProjection implements Projection {
     static final String COLLECTION = "rm_unit_progress";
     private final ReadModels readModels;
+    private final AncestorPaths paths;
+    private final MongoTemplate mongo;
 
-    UnitProgressProjection(ReadModels readModels) {
+    UnitProgressProjection(ReadModels readModels, AncestorPaths paths, MongoTemplate mongo) {
         this.readModels = readModels;
+        this.paths = paths;
+        this.mongo = mongo;
+    }
+
+    /** DOMAIN §5.2's indexes. */
+    @EventListener(ApplicationReadyEvent.class)
+    void indexes() {
+        ReadModelIndexes.ensure(mongo, COLLECTION, Indexes.ascending("jurisdictionId", "state"),
+                Indexes.ascending("ancestorIds", "state"), Indexes.ascending("unitType", "state"));
     }
 
     @Override
     public void apply(LedgerEvent event) {
+        if (event.payload() instanceof UnitReparented moved) {
+            paths.restamp(COLLECTION, event, moved, false);
+            return;
+        }
         if (!(event.payload() instanceof ParticipationEvent e)) {
             return;
         }
@@ -65,8 +89,7 @@ class UnitProgressProjection implements Projection {
                     .append("gates", new Document())
                     .append("study", new Document("concentratedStudyHalfDays", 0).append("seminars", 0)
                             .append("activities", 0))
-                    .append("openReworks", new ArrayList<>())
-                    .append("warnings", new ArrayList<>()));
+                    .append("openReworks", new ArrayList<>()));
         } else if (e instanceof PreparationStarted p) {
             readModels.updateInOrder(COLLECTION, id, event, Updates.set("state", "PREPARING"),
                     Updates.set("preparationStartedOn", p.date().toString()));
@@ -92,10 +115,11 @@ class UnitProgressProjection implements Projection {
                     Updates.set("stages." + s.stage() + ".completedAt", s.date().toString()));
         } else if (e instanceof StageExtended s) {
             readModels.updateInOrder(COLLECTION, id, event,
-                    Updates.set("stages." + s.stage() + ".extendedTo", s.newPlannedTo().toString()));
+                    Updates.set("stages." + s.stage() + ".extendedTo", s.newPlannedTo().toString()),
+                    Updates.push("stages." + s.stage() + ".extensions", new Document("from", s.oldPlannedTo().toString())
+                            .append("to", s.newPlannedTo().toString()).append("lookBackId", s.lookBackId())));
         } else if (e instanceof StageReopened s) {
-            readModels.updateInOrder(COLLECTION, id, event, Updates.set("state", "STAGE_" + s.stage()),
-                    Updates.set("stages." + s.stage() + ".reopenedBy", s.lookBackId()));
+            reopened(event, id, s);
         } else if (e instanceof StudyActivityRecorded s) {
             readModels.updateInOrder(COLLECTION, id, event,
                     Updates.inc("study.concentratedStudyHalfDays", s.countsAsConcentratedStudy() ? s.halfDays() : 0),
@@ -106,8 +130,7 @@ class UnitProgressProjection implements Projection {
         } else if (e instanceof ReworkCompleted r) {
             readModels.updateInOrder(COLLECTION, id, event, Updates.pull("openReworks", r.reworkId()));
         } else if (e instanceof RuleWarningRaised w) {
-            readModels.updateInOrder(COLLECTION, id, event, Updates.push("warnings",
-                    new Document("ruleId", w.ruleId()).append("details", w.details()).append("at", event.recordedAt())));
+            readModels.updateInOrder(COLLECTION, id, event, ProgressCounters.warning(w.ruleId(), w.details(), event));
         } else if (e instanceof StageWindowExceeded w) {
             readModels.updateInOrder(COLLECTION, id, event,
                     Updates.set("stages." + w.stage() + ".windowExceeded", true));
@@ -122,5 +145,22 @@ class UnitProgressProjection implements Projection {
             // Events that change nothing shown here still advance the document's sequence.
             readModels.updateInOrder(COLLECTION, id, event);
         }
+    }
+
+    /**
+     * The stage runs again: the completion it had moves into the reopening, so {@code completedAt} always means
+     * the stage's current completion. Events of one participation arrive in order, so reading first is safe.
+     */
+    private void reopened(LedgerEvent event, String id, StageReopened s) {
+        Document progress = readModels.find(COLLECTION, id);
+        Document stage = progress == null ? null : progress.get("stages", Document.class).get(String.valueOf(s.stage()),
+                Document.class);
+        String completedAt = stage == null ? null : stage.getString("completedAt");
+        readModels.updateInOrder(COLLECTION, id, event, Updates.set("state", "STAGE_" + s.stage()),
+                Updates.set("stages." + s.stage() + ".reopenedBy", s.lookBackId()),
+                Updates.unset("stages." + s.stage() + ".completedAt"),
+                Updates.push("stages." + s.stage() + ".reopenings", new Document("lookBackId", s.lookBackId())
+                        .append("previousState", s.previousState().name()).append("completedAt", completedAt)
+                        .append("at", event.recordedAt())));
     }
 }

@@ -25,6 +25,12 @@ public final class Paging {
         return document;
     }
 
+    /** The documents of a page answered by {@link #page}, to complete them in place. */
+    @SuppressWarnings("unchecked")
+    public static List<Document> items(Map<String, Object> page) {
+        return (List<Document>) page.get("items");
+    }
+
     public static Map<String, Object> page(MongoCollection<Document> collection, Bson filter, Bson sort, int page,
                                            int size) {
         if (page < 0) {

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * defined again replaces the earlier definition (R-RLO-04).
  */
 @Component
-class RolloutProjection implements Projection {
-    static final String COLLECTION = "rm_rollouts";
+public class RolloutProjection implements Projection {
+    public static final String COLLECTION = "rm_rollouts";
     private final ReadModels readModels;
 
     RolloutProjection(ReadModels readModels) {

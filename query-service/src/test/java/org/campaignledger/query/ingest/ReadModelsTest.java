@@ -68,4 +68,28 @@ class ReadModelsTest {
         assertThat(bucket.getInteger("received")).isEqualTo(2);
         assertThat(bucket.getString("unitId")).isEqualTo("u1");
     }
+
+    @Test
+    void a_first_event_keeps_the_counters_other_aggregates_put_there_first() {
+        readModels.countOnce("shared", "p1", "other-1", new Document(), new Document("other.count", 1));
+        LedgerEvent created = event("e1", "p1", 0);
+        readModels.insertOnce("shared", created, new Document("_id", "p1").append("state", "REGISTERED"));
+        readModels.insertOnce("shared", created, new Document("_id", "p1").append("state", "REPLAYED"));
+        readModels.countOnce("shared", "p1", "other-1", new Document(), new Document("other.count", 1));
+        Document shared = readModels.find("shared", "p1");
+        assertThat(shared.getString("state")).isEqualTo("REGISTERED");
+        assertThat(shared.get("other", Document.class).getInteger("count")).isEqualTo(1);
+        assertThat(readModels.updateInOrder("shared", "p1", event("e2", "p1", 1), Updates.set("state", "NEXT")))
+                .isTrue();
+    }
+
+    @Test
+    void a_value_is_set_only_by_a_newer_version() {
+        readModels.setIfNewer("versioned", "v1", "version", 5, Updates.set("value", "five"));
+        readModels.setIfNewer("versioned", "v1", "version", 3, Updates.set("value", "three"));
+        readModels.setIfNewer("versioned", "v1", "version", 5, Updates.set("value", "five again"));
+        assertThat(readModels.find("versioned", "v1").getString("value")).isEqualTo("five");
+        readModels.setIfNewer("versioned", "v1", "version", 7, Updates.set("value", "seven"));
+        assertThat(readModels.find("versioned", "v1").getString("value")).isEqualTo("seven");
+    }
 }

@@ -55,7 +55,8 @@ class OrganisationProjectionsTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
         readModels = new ReadModels(new MongoTemplate(client, "test"));
-        tree = new OrgTreeProjection(readModels);
+        MongoTemplate mongo = new MongoTemplate(client, "test");
+        tree = new OrgTreeProjection(readModels, new AncestorPaths(readModels, mongo));
         rosters = new RosterProjection(readModels);
         sequence = 0;
     }
@@ -147,5 +148,43 @@ class OrganisationProjectionsTest {
         assertThat(unit().getList("roster", Document.class)).isEmpty();
         assertThat(rosterOn(MAR_31)).hasSize(1);
         assertThat(rosterOn(APR_1)).isEmpty();
+    }
+
+    @Test
+    void a_move_restamps_the_units_below_and_a_stale_move_changes_nothing() {
+        UnitId village = UnitId.of("village");
+        UnitId team = UnitId.of("team");
+        deliver(town());
+        deliverAs(village, new UnitRegistered(village, "V", "Village", Level.VILLAGE, UnitType.VILLAGE_COMMUNITY,
+                PartyOrgKind.COMMITTEE, TOWN, UnitId.of("county"), UnitFlags.NONE,
+                List.of(UnitId.of("province"), UnitId.of("county"), TOWN)), 0);
+        deliverAs(team, new UnitRegistered(team, "T", "Team", Level.VILLAGE, UnitType.VILLAGE_COMMUNITY,
+                PartyOrgKind.BRANCH, village, UnitId.of("county"), UnitFlags.NONE,
+                List.of(UnitId.of("province"), UnitId.of("county"), TOWN, village)), 0);
+        UnitReparented toB = new UnitReparented(TOWN, UnitId.of("county"), UnitId.of("county-b"),
+                List.of(UnitId.of("province"), UnitId.of("county-b")), UnitId.of("county-b"), APR_1, null);
+        UnitReparented toC = new UnitReparented(TOWN, UnitId.of("county-b"), UnitId.of("county-c"),
+                List.of(UnitId.of("province"), UnitId.of("county-c")), UnitId.of("county-c"), APR_1, null);
+        deliver(toB);
+        LedgerEvent first = new LedgerEvent("e" + (sequence - 1), "UnitReparented", null, "1", "OrgUnit",
+                TOWN.value(), sequence - 1, 100L + sequence - 1, "2014-01-01T00:00:00Z", Map.of(), toB);
+        deliver(toC);
+        tree.apply(first);
+
+        Document teamDoc = readModels.find(OrgTreeProjection.COLLECTION, team.value());
+        assertThat(teamDoc.getList("ancestorIds", String.class))
+                .containsExactly("province", "county-c", "town", "village");
+        assertThat(teamDoc.getInteger("depth")).isEqualTo(4);
+        assertThat(teamDoc.getString("jurisdictionId")).isEqualTo("county-c");
+        assertThat(readModels.find(OrgTreeProjection.COLLECTION, village.value()).getList("ancestorIds", String.class))
+                .containsExactly("province", "county-c", "town");
+        assertThat(unit().getList("ancestorIds", String.class)).containsExactly("province", "county-c");
+    }
+
+    private void deliverAs(UnitId unit, Object payload, long seq) {
+        LedgerEvent event = new LedgerEvent(unit.value() + "-e" + seq, payload.getClass().getSimpleName(), null, "1",
+                "OrgUnit", unit.value(), seq, 500L + seq, "2014-01-01T00:00:00Z", Map.of(), payload);
+        tree.apply(event);
+        tree.apply(event);
     }
 }

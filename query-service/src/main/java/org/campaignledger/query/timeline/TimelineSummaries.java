@@ -49,6 +49,8 @@ final class TimelineSummaries {
         organisation();
         on(RolloutEvent.PolicyExceptionGranted.class, e -> "Exception " + e.exceptionId().value() + " to "
                 + e.ruleId() + " granted" + (e.validUntil() == null ? "" : ", valid until " + e.validUntil()));
+        on(RolloutEvent.ReportHearingMissed.class, e -> "Secretary " + e.secretaryPersonId().value() + " heard "
+                + e.hearings() + " of " + e.required() + " lower-level reports in " + e.month() + " (R-UNP-24)");
         on(SupervisionGroupEvent.UnitAssignedToSupervisionGroup.class,
                 e -> "Assigned to supervision group " + e.sgId().value() + " from " + e.from());
         on(SupervisionGroupEvent.UnitUnassignedFromSupervisionGroup.class,

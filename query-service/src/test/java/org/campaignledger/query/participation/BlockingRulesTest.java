@@ -7,7 +7,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import org.campaignledger.query.organisation.AncestorPaths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +64,10 @@ class BlockingRulesTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
         MongoTemplate mongo = new MongoTemplate(client, "test");
-        progress = new UnitProgressProjection(ReadModelsForTests.over(mongo));
-        controller = new ParticipationController(mongo, new BlockingRules(mongo));
+        progress = new UnitProgressProjection(ReadModelsForTests.over(mongo),
+                new AncestorPaths(ReadModelsForTests.over(mongo), mongo), mongo);
+        controller = new ParticipationController(mongo, new BlockingRules(mongo),
+                new ProgressReads(mongo, Clock.fixed(Instant.parse("2014-04-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"))));
         CampaignProjection campaigns = new CampaignProjection(ReadModelsForTests.over(mongo));
         campaigns.apply(event("Campaign", CAMPAIGN.value(), new CampaignDefined(CAMPAIGN, "MLC", "theme", "req")));
         campaigns.apply(event("Campaign", CAMPAIGN.value(),

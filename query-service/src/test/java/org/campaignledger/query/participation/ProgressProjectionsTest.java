@@ -68,7 +68,7 @@ class ProgressProjectionsTest {
     private static EvaluationTallied tallied(int attemptNo, int numerator, boolean passed) {
         return new EvaluationTallied(EvaluationId.of(TOWN, EvaluationType.STAGE_1, attemptNo), TOWN,
                 UnitId.of("town"), EvaluationType.STAGE_1, attemptNo, 100, numerator, 0, 100 - numerator, 0,
-                numerator, 100, passed, Map.of(), null);
+                numerator, 100, passed, Map.of(), null, null);
     }
 
     private static String evaluation(int attemptNo) {

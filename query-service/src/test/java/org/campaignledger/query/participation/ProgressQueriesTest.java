@@ -57,7 +57,10 @@ class ProgressQueriesTest {
                         "2014-04-30")))))
                 .append("policyOverrides", new Document()));
         fixtures.mongo.getCollection(CampaignProjection.COLLECTION).insertOne(new Document("_id", "mlc")
-                .append("policy", new Document("parameters", new Document("minUnitDuration", "P3M"))));
+                .append("policy", new Document("parameters", new Document(Map.of("minConcentratedStudyDays", "3",
+                        "seminarsCountAsStudy", "false", "minSeminars", "0", "tierStaggerDays", "15",
+                        "staggerToleranceDays", "5", "minUnitDuration", "P3M", "evaluationsRequired", "OVERALL",
+                        "leaderGrassrootsListeningDays", "7", "excludedStudyFormats", "")))));
         // town: in Stage 2, passed 80/100, look-back PASS. village: Stage 1 past its window, failed 60/100.
         // school: Stage 1 on schedule, passed 70/100, look-back REDO.
         ParticipationId town = participation("town");
@@ -99,7 +102,7 @@ class ProgressQueriesTest {
         EvaluationId id = EvaluationId.of(participation, EvaluationType.STAGE_1, 1);
         fixtures.deliver(event(id.value(), 5, new EvaluationTallied(id, participation, participation.unitId(),
                 EvaluationType.STAGE_1, 1, 100, numerator, 0, 100 - numerator, 0, numerator, 100, passed, Map.of(),
-                null)));
+                null, null)));
     }
 
     private void outcome(ParticipationId participation, LookBackOutcome outcome) {
@@ -127,14 +130,14 @@ class ProgressQueriesTest {
     @Test
     void the_participation_endpoints_answer_completed_documents() {
         ParticipationController controller = new ParticipationController(fixtures.mongo,
-                new ProgressReads(fixtures.mongo, CLOCK));
-        List<?> items = (List<?>) controller.participations("mlc", "county", null, "STAGE_1", null, null, 0, 50)
+                new BlockingRules(fixtures.mongo), new ProgressReads(fixtures.mongo, CLOCK));
+        List<?> items = (List<?>) controller.participations("mlc", "county", null, "STAGE_1", null, null, null, 0, 50)
                 .get("items");
         assertThat(items).extracting(i -> ((Document) i).getString("unitId")).containsExactly("school", "village");
         assertThat(items).allSatisfy(i -> assertThat((Document) i).containsKeys("opinions", "daysSinceStage1Start"));
-        assertThat(controller.participation(participation("town").value()).getString("minDurationReachedOn"))
+        assertThat(controller.participation(participation("town").value(), null).getString("minDurationReachedOn"))
                 .isEqualTo("2014-06-01");
-        assertThatThrownBy(() -> controller.participation("mlc:2:nowhere")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> controller.participation("mlc:2:nowhere", null)).isInstanceOf(NotFoundException.class);
     }
 
     private static Document opinion(String id, String status, String receivedOn) {

@@ -1,6 +1,7 @@
 package org.campaignledger.infra;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,7 +20,8 @@ public final class StackLauncher {
                 + (settings.wipe() ? " (wiped)" : ""));
         EmbeddedInfrastructure infra = new EmbeddedInfrastructure(settings);
         ServiceProcess command = LedgerServices.commandService(infra.endpoints(), settings.commandServiceJar(),
-                settings.commandPort(), settings.dataDir().resolve("logs/command-service.log"));
+                settings.commandPort(), settings.dataDir().resolve("logs/command-service.log"),
+                Map.of("LEDGER_CLOCK_MODE", settings.clockMode()));
         ServiceProcess query = LedgerServices.queryService(infra.endpoints(), settings.queryServiceJar(),
                 settings.queryPort(), settings.dataDir().resolve("logs/query-service.log"));
         CountDownLatch stopped = new CountDownLatch(1);

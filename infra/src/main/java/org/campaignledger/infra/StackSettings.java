@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public record StackSettings(Path dataDir, boolean wipe, int kafkaPort, int kafkaControllerPort, int postgresPort,
                             int mongoPort, int authPort, int commandPort, int queryPort, String demoSecret,
-                            Path commandServiceJar, Path queryServiceJar) {
+                            Path commandServiceJar, Path queryServiceJar, String clockMode) {
 
     public static StackSettings fromEnvironment(String... args) {
         boolean wipe = Boolean.parseBoolean(get("ledger.stack.wipe", "false"));
@@ -26,7 +26,9 @@ public record StackSettings(Path dataDir, boolean wipe, int kafkaPort, int kafka
                 Path.of(get("ledger.stack.command-service-jar",
                         "command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar")),
                 Path.of(get("ledger.stack.query-service-jar",
-                        "query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar")));
+                        "query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar")),
+                // The demo county lives in 2014: on the embedded stack business time is simulated (docs/adr/0009).
+                get("ledger.stack.clock-mode", "simulated"));
     }
 
     static String get(String property, String fallback) {

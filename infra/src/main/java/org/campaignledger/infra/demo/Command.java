@@ -17,7 +17,9 @@ record Command(String type, Map<String, Object> fields, LocalDate businessDate, 
                String expectedRuleId) {
     /** The loader of the county: the paper ledgers it replays were kept by many offices (docs/adr/0010). */
     static final String IMPORTER = "importer";
-    private static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
+    /** Moves the simulated clock, a platform operation of the system administrator. */
+    static final String CLOCK_KEEPER = "system-admin";
+    static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
 
     Command {
         fields = new TreeMap<>(fields);

@@ -218,6 +218,27 @@ final class CommandSender implements AutoCloseable {
         }
     }
 
+    /** A POST that is not a command (the simulated clock), as {@code account}; its JSON answer. */
+    JsonNode post(String url, Object body, String account) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(300)).header("Authorization", "Bearer " + token(account))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(write(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + " "
+                        + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String write(Object body) {
         try {
             return JSON.writeValueAsString(body);

@@ -636,8 +636,8 @@ public final class DemoCounty {
     /**
      * Routes the opinion to the unit it is about (the county office's own ones go up to the city), which
      * acknowledges it; then 10% are explained, 5% escalated to the unit above, and independently 0.3% referred.
-     * Routing starts R-OPN-10's 30-day follow-up deadline, which the wall clock fires at once for a 2014 date
-     * (DOMAIN-ERRATA B9): until the simulated clock is wired in, unexplained opinions become overdue right away.
+     * Routing starts R-OPN-10's 30-day follow-up deadline; the simulated clock releases it when a later phase
+     * begins past it, so only opinions still unexplained by then become overdue.
      */
     private void followUp(Phase phase, String lane, String id, Unit unit, LocalDate classified) {
         boolean higher = unit.id().equals(COUNTY);
@@ -801,7 +801,8 @@ public final class DemoCounty {
     /**
      * One tier into Stage 1 on its start (§8.3), with its study. An early starter first tries without its
      * exception and is refused with R-UNP-08, then starts naming it. Stage 1 is started without a planned end:
-     * the stage-window deadline runs on the wall clock and would fire at once for a 2014 date (DOMAIN-ERRATA B9).
+     * the generator stops at Stage 1 while its clock runs on to the last tier's opinions, so with windows every
+     * earlier tier would show its Stage-1 window exceeded; windows come with Stage 2.
      */
     private Phase stage1(int tier) {
         Phase phase = new Phase("tier " + tier + " into Stage 1");

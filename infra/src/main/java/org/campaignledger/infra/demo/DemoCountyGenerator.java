@@ -3,6 +3,8 @@ package org.campaignledger.infra.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,13 @@ public final class DemoCountyGenerator {
         long started = System.nanoTime();
         DemoCounty county = new DemoCounty(seed, scale, withMembers);
         try (CommandSender sender = new CommandSender(commandUrl, authUrl, secretSuffix, seed, threads)) {
+            BusinessClock clock = new BusinessClock(sender);
+            LocalDate lastDay = null;
             for (Phase phase : county.phases()) {
                 long phaseStart = System.nanoTime();
+                clock.advanceTo(phase.firstBusinessDate());
+                lastDay = phase.lastBusinessDate() == null || lastDay != null && lastDay.isAfter(
+                        phase.lastBusinessDate()) ? lastDay : phase.lastBusinessDate();
                 sender.send(phase);
                 log.printf("%-40s %6d commands %7.1f s%n", phase.name(), phase.size(),
                         (System.nanoTime() - phaseStart) / 1e9);
@@ -65,8 +72,39 @@ public final class DemoCountyGenerator {
                     awaitGate(sender, phase.awaitedGate(), county.totals().participations());
                 }
             }
+            if (sender.unexpected().isEmpty() && lastDay != null) {
+                clock.advanceTo(lastDay.plusDays(1));
+            }
             return new Result(county.totals(), sender.accepted(), sender.replayed(), sender.expectedRejections(),
                     sender.unexpected(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * The command service's simulated clock (docs/adr/0009), moved to the start of each phase's first business day
+     * so that deadlines fire in business time, in order, between phases. The county lives in 2014: on the system
+     * clock every 2014 deadline would fire the moment it is scheduled, so the generator refuses to run there.
+     */
+    private final class BusinessClock {
+        private final CommandSender sender;
+        private Instant now;
+
+        BusinessClock(CommandSender sender) {
+            this.sender = sender;
+            JsonNode clock = sender.get(commandUrl + "/api/clock");
+            if (!"simulated".equals(clock.path("mode").asText())) {
+                throw new IllegalStateException("the command service runs on the system clock; the demo county "
+                        + "needs the simulated clock (LEDGER_CLOCK_MODE=simulated, the default of ./run.sh)");
+            }
+            now = Instant.parse(clock.path("now").asText());
+        }
+
+        void advanceTo(LocalDate day) {
+            Instant target = day == null ? null : day.atStartOfDay(Command.COUNTY_ZONE).toInstant();
+            if (target != null && target.isAfter(now)) {
+                now = Instant.parse(sender.post(commandUrl + "/api/clock/advance", Map.of("to", target.toString()),
+                        Command.CLOCK_KEEPER).path("now").asText());
+            }
         }
     }
 

@@ -58,6 +58,17 @@ final class Phase {
         return awaitedGate;
     }
 
+    /** The earliest business day of the phase's commands, to which the simulated clock moves before it. */
+    LocalDate firstBusinessDate() {
+        return lanes.values().stream().flatMap(List::stream).map(Command::businessDate).min(LocalDate::compareTo)
+                .orElse(null);
+    }
+
+    LocalDate lastBusinessDate() {
+        return lanes.values().stream().flatMap(List::stream).map(Command::businessDate).max(LocalDate::compareTo)
+                .orElse(null);
+    }
+
     int size() {
         return lanes.values().stream().mapToInt(List::size).sum();
     }

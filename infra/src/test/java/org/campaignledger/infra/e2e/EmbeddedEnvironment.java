@@ -22,7 +22,7 @@ final class EmbeddedEnvironment implements LedgerEnvironment {
     private EmbeddedEnvironment() {
         Path dir = Path.of("target", "e2e-embedded").toAbsolutePath();
         StackSettings settings = new StackSettings(dir.resolve("data"), true, Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free(), Ports.free(), "demo", null, null);
+                Ports.free(), Ports.free(), Ports.free(), Ports.free(), "demo", null, null, "simulated");
         infra = new EmbeddedInfrastructure(settings);
         infra.start();
         services = new RunningServices(infra.endpoints(), dir.resolve("logs"));

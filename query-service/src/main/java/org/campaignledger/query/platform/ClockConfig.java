@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Business dates are Asia/Shanghai dates (DOMAIN §5 conventions); read-time fields count days in that zone. */
 @Configuration(proxyBeanMethods = false)
-class BusinessClock {
+class ClockConfig {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Bean

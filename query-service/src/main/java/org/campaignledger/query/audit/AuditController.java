@@ -1,5 +1,6 @@
 package org.campaignledger.query.audit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
@@ -14,6 +15,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.campaignledger.kernel.envelope.ChainVerdict;
 import org.campaignledger.kernel.envelope.HashChain;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.NotFoundException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,11 +33,13 @@ class AuditController {
     private final EventStoreReader store;
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final ReadAccess access;
 
-    AuditController(EventStoreReader store, MongoTemplate mongo, ObjectMapper json) {
+    AuditController(EventStoreReader store, MongoTemplate mongo, ObjectMapper json, ReadAccess access) {
         this.store = store;
         this.mongo = mongo;
         this.json = json;
+        this.access = access;
     }
 
     @Operation(summary = "AQ-1: the full history of one aggregate from the event store, with its hash-chain verdict")
@@ -56,8 +61,9 @@ class AuditController {
             event.put("eventType", simpleName(row.event().payloadType()));
             event.put("schemaVersion", row.event().payloadRevision());
             event.put("recordedAt", row.event().timestamp());
-            event.put("envelope", row.event().metaData());
+            event.put("envelope", new LinkedHashMap<String, Object>(row.event().metaData()));
             event.put("payload", payload(row.event().payloadJson()));
+            access.redact(ReadEndpoint.AUDIT_STREAM, event, null);
             event.put("linkValid", link.valid());
             if (!link.valid()) {
                 event.put("linkProblem", link.problem());
@@ -101,8 +107,9 @@ class AuditController {
     Map<String, Object> unitEvents(@PathVariable String unitId,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "50") int size) {
-        return Paging.page(mongo.getCollection(AuditIndexProjection.COLLECTION), Filters.eq("unitId", unitId),
-                Sorts.ascending("globalSequence"), page, size);
+        return access.page(ReadEndpoint.AUDIT_UNIT_EVENTS, Paging.page(mongo.getCollection(
+                AuditIndexProjection.COLLECTION), Filters.eq("unitId", unitId), Sorts.ascending("globalSequence"),
+                page, size));
     }
 
     @Operation(summary = "Command outcomes (rm_command_audit), e.g. outcome=REJECTED for attempted violations (AQ-11)")
@@ -122,15 +129,19 @@ class AuditController {
         if (actorId != null) {
             filters.add(Filters.eq("actor.personId", actorId));
         }
-        return Paging.page(mongo.getCollection(CommandAuditConsumer.COLLECTION),
-                filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.descending("at"), page, size);
+        return access.page(ReadEndpoint.AUDIT_COMMANDS, Paging.page(mongo.getCollection(
+                CommandAuditConsumer.COLLECTION), filters.isEmpty() ? new Document() : Filters.and(filters),
+                Sorts.descending("at"), page, size));
     }
 
-    private JsonNode payload(byte[] bytes) {
+    /** The payload as a map, so its classified fields can be redacted like any read-model field. */
+    private Object payload(byte[] bytes) {
         try {
-            return json.readTree(bytes);
+            JsonNode node = json.readTree(bytes);
+            return node.isObject() ? json.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() {
+            }) : node;
         } catch (IOException e) {
-            return json.getNodeFactory().textNode("(unreadable payload)");
+            return "(unreadable payload)";
         }
     }
 

@@ -2,6 +2,8 @@ package org.campaignledger.query.campaign;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,15 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/campaigns")
 class CampaignController {
     private final MongoTemplate mongo;
+    private final ReadAccess access;
 
-    CampaignController(MongoTemplate mongo) {
+    CampaignController(MongoTemplate mongo, ReadAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     @Operation(summary = "One campaign with its batches and the policy in force")
     @GetMapping("/{campaignId}")
     Document campaign(@PathVariable String campaignId) {
-        Document campaign = Paging.one(mongo.getCollection(CampaignProjection.COLLECTION), campaignId, "campaign");
-        return campaign;
+        return access.detail(ReadEndpoint.CAMPAIGN,
+                Paging.one(mongo.getCollection(CampaignProjection.COLLECTION), campaignId, "campaign"));
     }
 }

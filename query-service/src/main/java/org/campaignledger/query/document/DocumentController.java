@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,16 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/documents")
 class DocumentController {
     private final MongoTemplate mongo;
+    private final ReadAccess access;
 
-    DocumentController(MongoTemplate mongo) {
+    DocumentController(MongoTemplate mongo, ReadAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     @Operation(summary = "One document: its state, the step awaiting action and the resolved chain")
     @GetMapping("/{documentId}")
     Document document(@PathVariable String documentId) {
-        Document document = Paging.one(mongo.getCollection(DocumentProjection.COLLECTION), documentId, "document");
-        return document;
+        return access.detail(ReadEndpoint.DOCUMENT,
+                Paging.one(mongo.getCollection(DocumentProjection.COLLECTION), documentId, "document"));
     }
 
     @Operation(summary = "Documents, filtered by unit, type or state")
@@ -50,7 +54,9 @@ class DocumentController {
         if (state != null) {
             filters.add(Filters.eq("state", state));
         }
-        return Paging.page(mongo.getCollection(DocumentProjection.COLLECTION),
-                filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("_id"), page, size);
+        Bson filter = access.scope(ReadEndpoint.DOCUMENTS, filters.isEmpty() ? new Document() : Filters.and(filters),
+                unitId);
+        return access.page(ReadEndpoint.DOCUMENTS, Paging.page(mongo.getCollection(DocumentProjection.COLLECTION),
+                filter, Sorts.ascending("_id"), page, size));
     }
 }

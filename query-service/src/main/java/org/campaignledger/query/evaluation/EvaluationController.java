@@ -10,6 +10,8 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.campaignledger.kernel.participation.ParticipationEnums.EvaluationType;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.BadRequestException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,15 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/evaluations")
 class EvaluationController {
     private final MongoTemplate mongo;
+    private final ReadAccess access;
 
-    EvaluationController(MongoTemplate mongo) {
+    EvaluationController(MongoTemplate mongo, ReadAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     @Operation(summary = "One evaluation attempt with its tally, result and rework status")
     @GetMapping("/{evaluationId}")
     Document evaluation(@PathVariable String evaluationId) {
-        Document evaluation = Paging.one(mongo.getCollection(EvaluationProjection.EVALUATIONS), evaluationId, "evaluation");
+        Document evaluation = access.detail(ReadEndpoint.EVALUATION,
+                Paging.one(mongo.getCollection(EvaluationProjection.EVALUATIONS), evaluationId, "evaluation"));
         withReworkStatus(List.of(evaluation));
         return evaluation;
     }
@@ -54,12 +59,11 @@ class EvaluationController {
                 throw new BadRequestException("type", "must be one of " + List.of(EvaluationType.values()));
             }
         }
-        Map<String, Object> body = Paging.page(mongo.getCollection(EvaluationProjection.EVALUATIONS),
-                filters.isEmpty() ? new Document() : Filters.and(filters),
-                Sorts.ascending("unitId", "type", "attemptNo"), page, size);
-        @SuppressWarnings("unchecked")
-        List<Document> items = (List<Document>) body.get("items");
-        withReworkStatus(items);
+        Map<String, Object> body = access.page(ReadEndpoint.EVALUATIONS, Paging.page(
+                mongo.getCollection(EvaluationProjection.EVALUATIONS), access.scope(ReadEndpoint.EVALUATIONS,
+                        filters.isEmpty() ? new Document() : Filters.and(filters), unitId),
+                Sorts.ascending("unitId", "type", "attemptNo"), page, size));
+        withReworkStatus(Paging.items(body));
         return body;
     }
 

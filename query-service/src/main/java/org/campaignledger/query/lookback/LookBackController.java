@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,16 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/lookbacks")
 class LookBackController {
     private final MongoTemplate mongo;
+    private final ReadAccess access;
 
-    LookBackController(MongoTemplate mongo) {
+    LookBackController(MongoTemplate mongo, ReadAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     @Operation(summary = "One look-back with its findings, outcome and how far the outcome is discharged")
     @GetMapping("/{lookBackId}")
     Document lookBack(@PathVariable String lookBackId) {
-        Document lookBack = Paging.one(mongo.getCollection(LookBackProjection.LOOKBACKS), lookBackId, "look-back");
-        return lookBack;
+        return access.detail(ReadEndpoint.LOOKBACK,
+                Paging.one(mongo.getCollection(LookBackProjection.LOOKBACKS), lookBackId, "look-back"));
     }
 
     @Operation(summary = "Look-backs, filtered by unit, status or outcome")
@@ -50,7 +54,9 @@ class LookBackController {
         if (outcome != null) {
             filters.add(Filters.eq("outcome", outcome));
         }
-        return Paging.page(mongo.getCollection(LookBackProjection.LOOKBACKS),
-                filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.descending("openedAt"), page, size);
+        Bson filter = access.scope(ReadEndpoint.LOOKBACKS, filters.isEmpty() ? new Document() : Filters.and(filters),
+                unitId);
+        return access.page(ReadEndpoint.LOOKBACKS, Paging.page(mongo.getCollection(LookBackProjection.LOOKBACKS),
+                filter, Sorts.descending("openedAt"), page, size));
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.BadRequestException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,9 +30,11 @@ class OpinionController {
     private static final String[] COUNTERS =
             {"received", "unique", "priority", "classified", "routed", "addressed", "resolved", "referred", "escalated"};
     private final MongoTemplate mongo;
+    private final ReadAccess access;
 
-    OpinionController(MongoTemplate mongo) {
+    OpinionController(MongoTemplate mongo, ReadAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     @Operation(summary = "Opinion statistics of a unit (and, by default, its subtree) by channel and category")
@@ -39,9 +43,12 @@ class OpinionController {
                               @RequestParam(defaultValue = "true") boolean includeDescendants,
                               @RequestParam(required = false) String from,
                               @RequestParam(required = false) String to) {
+        access.requireUnit(ReadEndpoint.OPINION_STATS, unitId);
         List<String> units = new ArrayList<>(List.of(unitId));
         if (includeDescendants) {
-            mongo.getCollection("rm_org_tree").find(Filters.eq("ancestorIds", unitId))
+            // Only the descendants the reader may read themselves count.
+            mongo.getCollection("rm_org_tree").find(access.scope(ReadEndpoint.OPINION_STATS,
+                            Filters.eq("ancestorIds", unitId)))
                     .projection(new Document("_id", 1)).forEach(d -> units.add(d.getString("_id")));
         }
         List<Bson> filters = new ArrayList<>(List.of(Filters.in("unitId", units)));
@@ -95,8 +102,8 @@ class OpinionController {
     @Operation(summary = "One opinion (never the submitter's identity)")
     @GetMapping("/opinions/{opinionId}")
     Document opinion(@PathVariable String opinionId) {
-        Document opinion = Paging.one(mongo.getCollection(OpinionProjection.OPINIONS), opinionId, "opinion");
-        return opinion;
+        return access.detail(ReadEndpoint.OPINION,
+                Paging.one(mongo.getCollection(OpinionProjection.OPINIONS), opinionId, "opinion"));
     }
 
     @Operation(summary = "Opinions of a unit, filtered by status, channel, family or overdue follow-up (R-OPN-10)")
@@ -126,8 +133,10 @@ class OpinionController {
             filters.add(Filters.in("status", List.of("ROUTED", "ACKNOWLEDGED")));
             filters.add(Filters.exists("followUpOverdueSince"));
         }
-        return Paging.page(mongo.getCollection(OpinionProjection.OPINIONS),
-                filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.descending("receivedOn"), page, size);
+        Bson filter = access.scope(ReadEndpoint.OPINIONS, filters.isEmpty() ? new Document() : Filters.and(filters),
+                unitId);
+        return access.page(ReadEndpoint.OPINIONS, Paging.page(mongo.getCollection(OpinionProjection.OPINIONS),
+                filter, Sorts.descending("receivedOn"), page, size));
     }
 
     private static String date(String field, String value) {

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * {@code effectiveTo}, as on the command side.
  */
 @Component
-class RosterProjection implements Projection {
-    static final String COLLECTION = "rm_roster";
-    static final String ENTRIES = "entries";
+public class RosterProjection implements Projection {
+    public static final String COLLECTION = "rm_roster";
+    public static final String ENTRIES = "entries";
     private static final String TO = "effectiveTo";
     private static final String FROM = "effectiveFrom";
 
@@ -61,7 +61,7 @@ class RosterProjection implements Projection {
     }
 
     /** The memberships active on {@code date}: started on or before it and not ended before it. */
-    static List<Document> activeOn(List<Document> entries, LocalDate date) {
+    public static List<Document> activeOn(List<Document> entries, LocalDate date) {
         String day = date.toString();
         return entries.stream()
                 .filter(e -> e.getString(FROM).compareTo(day) <= 0)

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.BadRequestException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,21 +27,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/units")
 class UnitController {
     private final MongoTemplate mongo;
+    private final ReadAccess access;
 
-    UnitController(MongoTemplate mongo) {
+    UnitController(MongoTemplate mongo, ReadAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     @Operation(summary = "One unit of the org tree")
     @GetMapping("/{unitId}")
     Document unit(@PathVariable String unitId) {
-        Document unit = Paging.one(mongo.getCollection(OrgTreeProjection.COLLECTION), unitId, "unit");
-        return unit;
+        return access.detail(ReadEndpoint.UNIT,
+                Paging.one(mongo.getCollection(OrgTreeProjection.COLLECTION), unitId, "unit"));
     }
 
     @Operation(summary = "The roster of a unit as of a date (R-ORG-04), or its whole history without asOf")
     @GetMapping("/{unitId}/roster")
     Map<String, Object> roster(@PathVariable String unitId, @RequestParam(required = false) String asOf) {
+        access.requireUnit(ReadEndpoint.UNIT_ROSTER, unitId);
         Document roster = Paging.one(mongo.getCollection(RosterProjection.COLLECTION), unitId, "unit");
         List<Document> entries = roster.getList(RosterProjection.ENTRIES, Document.class, List.of());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -78,7 +83,9 @@ class UnitController {
         if (unitType != null) {
             filters.add(Filters.eq("unitType", unitType));
         }
-        return Paging.page(mongo.getCollection(OrgTreeProjection.COLLECTION),
-                filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("depth", "code"), page, size);
+        Bson filter = access.scope(ReadEndpoint.UNITS, filters.isEmpty() ? new Document() : Filters.and(filters),
+                parentUnitId, ancestorId);
+        return access.page(ReadEndpoint.UNITS, Paging.page(mongo.getCollection(OrgTreeProjection.COLLECTION), filter,
+                Sorts.ascending("depth", "code"), page, size));
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.BadRequestException;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,18 +30,21 @@ class ParticipationController {
     private final MongoTemplate mongo;
     private final BlockingRules blockingRules;
     private final ProgressReads reads;
+    private final ReadAccess access;
 
-    ParticipationController(MongoTemplate mongo, BlockingRules blockingRules, ProgressReads reads) {
+    ParticipationController(MongoTemplate mongo, BlockingRules blockingRules, ProgressReads reads, ReadAccess access) {
         this.mongo = mongo;
         this.blockingRules = blockingRules;
         this.reads = reads;
+        this.access = access;
     }
 
     @Operation(summary = "One unit's progress through the campaign: state, stages, gate facts, study, warnings, and "
             + "blockingRules: the rules that would reject its next stage transition on asOf (default today)")
     @GetMapping("/{participationId}")
     Document participation(@PathVariable String participationId, @RequestParam(required = false) String asOf) {
-        Document progress = Paging.one(mongo.getCollection(UnitProgressProjection.COLLECTION), participationId, "participation");
+        Document progress = access.detail(ReadEndpoint.PARTICIPATION, Paging.one(
+                mongo.getCollection(UnitProgressProjection.COLLECTION), participationId, "participation"));
         Document completed = reads.complete(progress);
         blockingRules.addTo(List.of(completed), businessDate(asOf));
         return completed;
@@ -65,9 +70,11 @@ class ParticipationController {
         addEq(filters, "unitType", unitType);
         addEq(filters, "tierNo", tierNo);
         LocalDate date = businessDate(asOf);
-        Map<String, Object> body = Paging.page(mongo.getCollection(UnitProgressProjection.COLLECTION),
-                filters.isEmpty() ? new Document() : Filters.and(filters), Sorts.ascending("tierNo", "unitId"),
-                page, size);
+        Bson filter = access.scope(ReadEndpoint.PARTICIPATIONS,
+                filters.isEmpty() ? new Document() : Filters.and(filters), jurisdictionId, ancestorId);
+        Map<String, Object> body = access.page(ReadEndpoint.PARTICIPATIONS, Paging.page(
+                mongo.getCollection(UnitProgressProjection.COLLECTION), filter, Sorts.ascending("tierNo", "unitId"),
+                page, size));
         List<Document> items = Paging.items(body);
         reads.completeAll(items);
         blockingRules.addTo(items, date);

@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,11 +27,14 @@ class ProgressRollupController {
     private final ProgressRollup rollup;
     private final ProgressDailySnapshots snapshots;
     private final Clock clock;
+    private final ReadAccess access;
 
-    ProgressRollupController(ProgressRollup rollup, ProgressDailySnapshots snapshots, Clock businessClock) {
+    ProgressRollupController(ProgressRollup rollup, ProgressDailySnapshots snapshots, Clock businessClock,
+                             ReadAccess access) {
         this.rollup = rollup;
         this.snapshots = snapshots;
         this.clock = businessClock;
+        this.access = access;
     }
 
     @Operation(summary = "Progress roll-up of a campaign, optionally of one jurisdiction or below one unit, grouped "
@@ -38,6 +45,11 @@ class ProgressRollupController {
                                @RequestParam(required = false) String jurisdictionId,
                                @RequestParam(required = false) String ancestorId,
                                @RequestParam(defaultValue = "UNIT_TYPE") String groupBy) {
+        if (jurisdictionId == null && ancestorId == null) {
+            access.requirePlatform(ReadEndpoint.PROGRESS_ROLLUP);
+        }
+        Stream.of(jurisdictionId, ancestorId).filter(Objects::nonNull)
+                .forEach(unit -> access.requireUnit(ReadEndpoint.PROGRESS_ROLLUP, unit));
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("campaignId", campaignId)));
         if (jurisdictionId != null) {
             filters.add(Filters.eq("jurisdictionId", jurisdictionId));
@@ -64,6 +76,7 @@ class ProgressRollupController {
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate day,
                                  @RequestParam(required = false) String groupBy) {
+        access.requireUnit(ReadEndpoint.PROGRESS_SNAPSHOT, jurisdictionId);
         List<String> groupings = groupBy == null ? ProgressDailySnapshots.GROUPINGS : List.of(groupBy);
         groupings.forEach(ProgressRollup::field);
         LocalDate asOf = day == null ? LocalDate.now(clock) : day;
@@ -82,6 +95,7 @@ class ProgressRollupController {
                               LocalDate to,
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "50") int size) {
+        access.requireUnit(ReadEndpoint.PROGRESS_DAILY, jurisdictionId);
         ProgressRollup.field(groupBy);
         return snapshots.series(campaignId, jurisdictionId, groupBy, from, to, page, size);
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.Paging;
 import org.campaignledger.query.rollout.RolloutProjection;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,16 +32,19 @@ class RolloutGanttController {
             "windowExceeded", "extensions", "reopenings");
 
     private final MongoTemplate mongo;
+    private final ReadAccess access;
 
-    RolloutGanttController(MongoTemplate mongo) {
+    RolloutGanttController(MongoTemplate mongo, ReadAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     @Operation(summary = "A rollout's tiers: planned stage windows against each unit's actual stage dates, with "
             + "extensions and reopenings; optionally one tier")
     @GetMapping("/api/rollouts/{rolloutId}/gantt")
     Map<String, Object> gantt(@PathVariable String rolloutId, @RequestParam(required = false) Integer tierNo) {
-        Document rollout = Paging.one(mongo.getCollection(RolloutProjection.COLLECTION), rolloutId, "rollout");
+        Document rollout = access.detail(ReadEndpoint.ROLLOUT_GANTT,
+                Paging.one(mongo.getCollection(RolloutProjection.COLLECTION), rolloutId, "rollout"));
         Map<Integer, Map<String, Object>> tiers = new TreeMap<>();
         rollout.get("tiers", Document.class).forEach((no, tier) -> {
             if (tierNo == null || tierNo.equals(Integer.valueOf(no))) {

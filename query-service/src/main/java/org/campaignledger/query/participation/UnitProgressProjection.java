@@ -2,11 +2,13 @@ package org.campaignledger.query.participation;
 
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import org.bson.Document;
+import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitReparented;
-import org.campaignledger.kernel.participation.ParticipationEvent;
 import org.campaignledger.kernel.participation.ParticipationEvent.GateFactCredited;
 import org.campaignledger.kernel.participation.ParticipationEvent.GateFactRevoked;
 import org.campaignledger.kernel.participation.ParticipationEvent.OrganisationalRectificationCompleted;
@@ -23,7 +25,9 @@ import org.campaignledger.kernel.participation.ParticipationEvent.StageReopened;
 import org.campaignledger.kernel.participation.ParticipationEvent.StageStarted;
 import org.campaignledger.kernel.participation.ParticipationEvent.StageWindowExceeded;
 import org.campaignledger.kernel.participation.ParticipationEvent.StudyActivityRecorded;
+import org.campaignledger.kernel.participation.ParticipationEvent.UnitLeadingGroupFormed;
 import org.campaignledger.kernel.participation.ParticipationEvent.WeakOrganisationFlagged;
+import org.campaignledger.kernel.participation.ParticipationEvent;
 import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
@@ -43,6 +47,7 @@ import org.springframework.stereotype.Component;
 @Component
 class UnitProgressProjection implements Projection {
     static final String COLLECTION = "rm_unit_progress";
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     private final ReadModels readModels;
     private final AncestorPaths paths;
     private final MongoTemplate mongo;
@@ -90,6 +95,13 @@ class UnitProgressProjection implements Projection {
                     .append("study", new Document("concentratedStudyHalfDays", 0).append("seminars", 0)
                             .append("activities", 0))
                     .append("openReworks", new ArrayList<>()));
+        } else if (e instanceof UnitLeadingGroupFormed g) {
+            // The office head is the unit's office staff for read access (access.Readers), from the business date.
+            String occurredAt = event.meta(MetaDataKeys.OCCURRED_AT);
+            readModels.updateInOrder(COLLECTION, id, event, Updates.set("leadingGroup", new Document("headPersonId",
+                    g.headPersonId().value()).append("officeHeadPersonId", g.officeHeadPersonId() == null ? null
+                    : g.officeHeadPersonId().value()).append("formedOn", Instant.parse(occurredAt == null
+                    ? event.recordedAt() : occurredAt).atZone(BUSINESS_ZONE).toLocalDate().toString())));
         } else if (e instanceof PreparationStarted p) {
             readModels.updateInOrder(COLLECTION, id, event, Updates.set("state", "PREPARING"),
                     Updates.set("preparationStartedOn", p.date().toString()));

@@ -2,6 +2,8 @@ package org.campaignledger.query.rollout;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.bson.Document;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.Paging;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,15 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/rollouts")
 class RolloutController {
     private final MongoTemplate mongo;
+    private final ReadAccess access;
 
-    RolloutController(MongoTemplate mongo) {
+    RolloutController(MongoTemplate mongo, ReadAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     @Operation(summary = "One jurisdiction rollout with its tiers' planned windows, office and exceptions")
     @GetMapping("/{rolloutId}")
     Document rollout(@PathVariable String rolloutId) {
-        Document rollout = Paging.one(mongo.getCollection(RolloutProjection.COLLECTION), rolloutId, "rollout");
-        return rollout;
+        return access.detail(ReadEndpoint.ROLLOUT,
+                Paging.one(mongo.getCollection(RolloutProjection.COLLECTION), rolloutId, "rollout"));
     }
 }

@@ -8,7 +8,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.rollout.DateWindow;
-import org.campaignledger.kernel.rollout.RolloutEvent;
 import org.campaignledger.kernel.rollout.RolloutEvent.CampaignOfficeEstablished;
 import org.campaignledger.kernel.rollout.RolloutEvent.LeadingGroupEstablished;
 import org.campaignledger.kernel.rollout.RolloutEvent.LowerLevelReportHeard;
@@ -19,6 +18,7 @@ import org.campaignledger.kernel.rollout.RolloutEvent.RolloutClosed;
 import org.campaignledger.kernel.rollout.RolloutEvent.RolloutOpened;
 import org.campaignledger.kernel.rollout.RolloutEvent.TierDefined;
 import org.campaignledger.kernel.rollout.RolloutEvent.TypeGuidanceIssued;
+import org.campaignledger.kernel.rollout.RolloutEvent;
 import org.campaignledger.kernel.rollout.Stage;
 import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.Projection;
@@ -69,6 +69,7 @@ public class RolloutProjection implements Projection {
         if (rolloutEvent instanceof CampaignOfficeEstablished e) {
             return new Bson[] {Updates.set("office", new Document("directorPersonId", e.directorPersonId().value())
                     .append("staffCount", e.staffIds().size())
+                    .append("staffIds", e.staffIds().stream().map(PersonId::value).sorted().toList())
                     .append("approverIds", e.approverIds().stream().map(PersonId::value).sorted().toList())
                     .append("establishedOn", e.date().toString()))};
         }

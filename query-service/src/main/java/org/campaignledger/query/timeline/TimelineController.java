@@ -11,6 +11,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.access.ReadAccess;
+import org.campaignledger.query.access.ReadEndpoint;
 import org.campaignledger.query.platform.Paging;
 import org.campaignledger.query.platform.ReadModelIndexes;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,9 +30,11 @@ class TimelineController {
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final MongoTemplate mongo;
+    private final ReadAccess access;
 
-    TimelineController(MongoTemplate mongo) {
+    TimelineController(MongoTemplate mongo, ReadAccess access) {
         this.mongo = mongo;
+        this.access = access;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -49,6 +53,7 @@ class TimelineController {
                                  @RequestParam(required = false) String eventType,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "50") int size) {
+        access.requireUnit(ReadEndpoint.UNIT_TIMELINE, unitId);
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("unitId", unitId)));
         if (from != null) {
             filters.add(Filters.gte("at", Date.from(from.atStartOfDay(BUSINESS_ZONE).toInstant())));
@@ -59,7 +64,7 @@ class TimelineController {
         if (eventType != null) {
             filters.add(Filters.eq("eventType", eventType));
         }
-        return Paging.page(mongo.getCollection(TimelineProjection.COLLECTION), Filters.and(filters),
-                Sorts.ascending("at", "lastGlobalSequence"), page, size);
+        return access.page(ReadEndpoint.UNIT_TIMELINE, Paging.page(mongo.getCollection(TimelineProjection.COLLECTION),
+                Filters.and(filters), Sorts.ascending("at", "lastGlobalSequence"), page, size));
     }
 }

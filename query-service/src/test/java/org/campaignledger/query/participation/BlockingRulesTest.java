@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.campaignledger.query.organisation.AncestorPaths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,11 @@ import org.campaignledger.kernel.participation.ParticipationEvent.ParticipationR
 import org.campaignledger.kernel.participation.ParticipationEvent.PreparationStarted;
 import org.campaignledger.kernel.participation.ParticipationEvent.StageStarted;
 import org.campaignledger.kernel.participation.ParticipationId;
+import org.campaignledger.query.access.TestReaders;
 import org.campaignledger.query.campaign.CampaignProjection;
 import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.ReadModelsForTests;
+import org.campaignledger.query.organisation.AncestorPaths;
 import org.campaignledger.query.platform.BadRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +68,8 @@ class BlockingRulesTest {
         progress = new UnitProgressProjection(ReadModelsForTests.over(mongo),
                 new AncestorPaths(ReadModelsForTests.over(mongo), mongo), mongo);
         controller = new ParticipationController(mongo, new BlockingRules(mongo),
-                new ProgressReads(mongo, Clock.fixed(Instant.parse("2014-04-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"))));
+                new ProgressReads(mongo, Clock.fixed(Instant.parse("2014-04-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"))),
+                TestReaders.auditor());
         CampaignProjection campaigns = new CampaignProjection(ReadModelsForTests.over(mongo));
         campaigns.apply(event("Campaign", CAMPAIGN.value(), new CampaignDefined(CAMPAIGN, "MLC", "theme", "req")));
         campaigns.apply(event("Campaign", CAMPAIGN.value(),

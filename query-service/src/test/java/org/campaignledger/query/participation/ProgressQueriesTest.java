@@ -25,6 +25,8 @@ import org.campaignledger.kernel.participation.ParticipationEvent.StageCompleted
 import org.campaignledger.kernel.participation.ParticipationEvent.StageStarted;
 import org.campaignledger.kernel.participation.ParticipationEvent.StageWindowExceeded;
 import org.campaignledger.kernel.participation.ParticipationId;
+import org.campaignledger.query.access.ReadRole;
+import org.campaignledger.query.access.TestReaders;
 import org.campaignledger.query.campaign.CampaignProjection;
 import org.campaignledger.query.opinion.OpinionProjection;
 import org.campaignledger.query.platform.BadRequestException;
@@ -49,7 +51,8 @@ class ProgressQueriesTest {
     void start() {
         ProgressRollup rollup = new ProgressRollup(fixtures.mongo);
         snapshots = new ProgressDailySnapshots(fixtures.mongo, rollup, CLOCK);
-        rollups = new ProgressRollupController(rollup, snapshots, CLOCK);
+        rollups = new ProgressRollupController(rollup, snapshots, CLOCK,
+                TestReaders.platform(ReadRole.AUDITOR, ReadRole.SYSTEM_ADMIN));
         fixtures.mongo.getCollection(RolloutProjection.COLLECTION).insertOne(new Document("_id", ROLLOUT)
                 .append("campaignId", "mlc").append("batchNo", 2).append("jurisdictionUnitId", "county")
                 .append("tiers", new Document("1", new Document("tierNo", 1).append("plannedWindows", new Document(
@@ -130,7 +133,7 @@ class ProgressQueriesTest {
     @Test
     void the_participation_endpoints_answer_completed_documents() {
         ParticipationController controller = new ParticipationController(fixtures.mongo,
-                new BlockingRules(fixtures.mongo), new ProgressReads(fixtures.mongo, CLOCK));
+                new BlockingRules(fixtures.mongo), new ProgressReads(fixtures.mongo, CLOCK), TestReaders.auditor());
         List<?> items = (List<?>) controller.participations("mlc", "county", null, "STAGE_1", null, null, null, 0, 50)
                 .get("items");
         assertThat(items).extracting(i -> ((Document) i).getString("unitId")).containsExactly("school", "village");
@@ -184,7 +187,7 @@ class ProgressQueriesTest {
 
     @Test
     void the_gantt_view_sets_each_units_stages_against_its_tiers_windows() {
-        Map<String, Object> gantt = new RolloutGanttController(fixtures.mongo).gantt(ROLLOUT, null);
+        Map<String, Object> gantt = new RolloutGanttController(fixtures.mongo, TestReaders.auditor()).gantt(ROLLOUT, null);
 
         List<?> tiers = (List<?>) gantt.get("tiers");
         assertThat(tiers).hasSize(1);
@@ -195,7 +198,7 @@ class ProgressQueriesTest {
         assertThat(units).extracting(u -> ((Document) u).getString("unitId")).containsExactly("school", "town", "village");
         Document town = (Document) units.get(1);
         assertThat(town.getEmbedded(List.of("stages", "1", "completedAt"), String.class)).isEqualTo("2014-03-28");
-        assertThatThrownBy(() -> new RolloutGanttController(fixtures.mongo).gantt("rollout:none", null))
+        assertThatThrownBy(() -> new RolloutGanttController(fixtures.mongo, TestReaders.auditor()).gantt("rollout:none", null))
                 .isInstanceOf(NotFoundException.class);
     }
 

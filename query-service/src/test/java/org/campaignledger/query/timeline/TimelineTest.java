@@ -21,6 +21,7 @@ import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.participation.ParticipationEvent.StageStarted;
 import org.campaignledger.kernel.participation.ParticipationId;
+import org.campaignledger.query.access.TestReaders;
 import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
@@ -37,7 +38,7 @@ class TimelineTest {
     private final MongoTemplate mongo = new MongoTemplate(client, "test");
     private final ReadModels readModels = ReadModelsForTests.over(mongo);
     private final TimelineProjection projection = new TimelineProjection(readModels, Duration.ofDays(2));
-    private final TimelineController controller = new TimelineController(mongo);
+    private final TimelineController controller = new TimelineController(mongo, TestReaders.auditor());
 
     @AfterEach
     void stop() {

@@ -8,19 +8,27 @@ import org.bson.Document;
 /**
  * The data class of every read-model field that is not visible to every reader of its endpoint (DOMAIN §3.6, §7),
  * one table per read model: field path → class. A path is dotted; {@code name[]} walks every element of a list
- * and {@code *} every value of a map. A field may be classified only in documents of one event or command type (an
- * opinion's recorder may be its submitter, so who recorded it is PII; R-OPN-02). A field outside the reader's
+ * and {@code *} every value of a map. A field may be classified only in documents of one event or command type, and
+ * only where the actor acted as the public (an opinion recorded by its own submitter: who recorded it is PII then,
+ * R-OPN-02; recorded by office staff, it is not). A field outside the reader's
  * audience is replaced by the marker {@code {"redacted": "<CLASS>"}}, the one shape on every endpoint.
  * Unlisted fields have the class of their endpoint, which {@link ReadEndpoint} already guards.
  */
 public final class DataClasses {
-    /** A classified field; {@code type} limits it to documents of that event or command type. */
-    public record Field(String path, DataClass dataClass, String type) {
+    /**
+     * A classified field; {@code type} limits it to documents of that event or command type, {@code rolesPath}
+     * to documents whose actor acted as the public (the opinion's submitter recorded it themselves).
+     */
+    public record Field(String path, DataClass dataClass, String type, String rolesPath) {
         boolean appliesTo(Map<String, Object> document) {
-            return type == null || type.equals(document.get("eventType")) || type.equals(document.get("commandType"));
+            boolean ofType = type == null || type.equals(document.get("eventType"))
+                    || type.equals(document.get("commandType"));
+            return ofType && (rolesPath == null || actedAsPublic(at(document, rolesPath)));
         }
     }
 
+    /** Roles under which a person records their own opinion (§7: PUBLIC, and PARTY_MEMBER who may do the same). */
+    private static final Set<String> SUBMITTER_ROLES = Set.of("PUBLIC", "PARTY_MEMBER");
     private static final String OPINION_RECORDED = "OpinionRecorded";
     private static final String OPINION_REFERRED = "OpinionReferred";
 
@@ -48,18 +56,18 @@ public final class DataClasses {
                     field("reportHearings", DataClass.INTERNAL),
                     field("policyOverrides.*.reason", DataClass.INTERNAL))),
             Map.entry("rm_timeline", List.of(
-                    of(OPINION_RECORDED, "actorPersonId", DataClass.PII))),
+                    submitter("actorPersonId", "actorRole"))),
             Map.entry("rm_audit_index", List.of(
-                    of(OPINION_RECORDED, "actor.personId", DataClass.PII),
-                    of(OPINION_RECORDED, "actor.actingForPersonId", DataClass.PII))),
+                    submitter("actor.personId", "actor.roleCodes"),
+                    submitter("actor.actingForPersonId", "actor.roleCodes"))),
             Map.entry("rm_command_audit", List.of(
-                    of("RecordOpinion", "actor.personId", DataClass.PII))),
+                    new Field("actor.personId", DataClass.PII, "RecordOpinion", "actor.roleCodes"))),
             // One element of events[] of an aggregate's history (AQ-1): envelope and payload as stored.
             Map.entry("audit_stream", List.of(
-                    of(OPINION_RECORDED, "envelope.actorId", DataClass.PII),
-                    of(OPINION_RECORDED, "envelope.actingForPersonId", DataClass.PII),
+                    submitter("envelope.actorId", "envelope.actorRoles"),
+                    submitter("envelope.actingForPersonId", "envelope.actorRoles"),
+                    submitter("payload.collectedByPersonId", "envelope.actorRoles"),
                     of(OPINION_RECORDED, "payload.submitterPiiRef", DataClass.PII),
-                    of(OPINION_RECORDED, "payload.collectedByPersonId", DataClass.PII),
                     of(OPINION_RECORDED, "payload.rawTextRef", DataClass.INTERNAL),
                     of(OPINION_REFERRED, "payload.to", DataClass.CONFIDENTIAL),
                     of(OPINION_REFERRED, "payload.referenceNo", DataClass.CONFIDENTIAL),
@@ -123,10 +131,31 @@ public final class DataClasses {
     }
 
     private static Field field(String path, DataClass dataClass) {
-        return new Field(path, dataClass, null);
+        return new Field(path, dataClass, null, null);
     }
 
     private static Field of(String type, String path, DataClass dataClass) {
-        return new Field(path, dataClass, type);
+        return new Field(path, dataClass, type, null);
+    }
+
+    /** Who recorded an opinion is its submitter when they acted as the public: PII then (R-OPN-02). */
+    private static Field submitter(String path, String rolesPath) {
+        return new Field(path, DataClass.PII, OPINION_RECORDED, rolesPath);
+    }
+
+    /** The value at a dotted path, or null. */
+    static Object at(Map<String, Object> document, String path) {
+        Object value = document;
+        for (String key : path.split("\\.")) {
+            value = value instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return value;
+    }
+
+    /** Roles are a comma-separated envelope value or a list, depending on the read model. */
+    private static boolean actedAsPublic(Object roles) {
+        List<String> codes = roles instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : roles == null ? List.of() : List.of(String.valueOf(roles).split(","));
+        return codes.stream().map(String::trim).anyMatch(SUBMITTER_ROLES::contains);
     }
 }

@@ -97,10 +97,7 @@ public class ReadAccess {
         }
         Set<String> units = new LinkedHashSet<>();
         for (String field : endpoint.unitFields()) {
-            Object value = document;
-            for (String key : field.split("\\.")) {
-                value = value instanceof Map<?, ?> map ? map.get(key) : null;
-            }
+            Object value = DataClasses.at(document, field);
             if (value instanceof String unit) {
                 units.add(unit);
             } else if (value instanceof Collection<?> many) {

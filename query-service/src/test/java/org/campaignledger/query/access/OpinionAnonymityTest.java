@@ -62,10 +62,11 @@ class OpinionAnonymityTest {
                 new OpinionRouted(opinion, new OpinionTarget(OpinionTarget.Level.UNIT,
                         UnitId.of(ReadAccessFixtures.IN), null), PersonId.of("p-CAMPAIGN_OFFICE_STAFF")));
         List<String> actors = List.of(SUBMITTER, "p-CAMPAIGN_OFFICE_STAFF");
+        List<String> roles = List.of("PUBLIC", "CAMPAIGN_OFFICE_STAFF");
         for (int i = 0; i < payloads.size(); i++) {
             events.add(new LedgerEvent("op-anon-e" + i, payloads.get(i).getClass().getSimpleName(), null, "1",
                     "Opinion", "op-anon", i, 200L + i, "2014-02-20T02:00:00Z", Map.of(MetaDataKeys.ACTOR_ID,
-                    actors.get(i), MetaDataKeys.UNIT_ID, ReadAccessFixtures.IN, MetaDataKeys.OCCURRED_AT,
+                    actors.get(i), MetaDataKeys.ACTOR_ROLES, roles.get(i), MetaDataKeys.UNIT_ID, ReadAccessFixtures.IN, MetaDataKeys.OCCURRED_AT,
                     "2014-02-20T02:00:00Z"), payloads.get(i)));
         }
         for (Projection projection : List.of(OpinionsForTests.projection(fixtures.mongo),
@@ -74,7 +75,7 @@ class OpinionAnonymityTest {
         }
         fixtures.mongo.getCollection("rm_command_audit").insertOne(new Document("_id", "cmd-1")
                 .append("commandType", "RecordOpinion").append("outcome", "ACCEPTED")
-                .append("actor", new Document("personId", SUBMITTER)));
+                .append("actor", new Document("personId", SUBMITTER).append("roleCodes", List.of("PUBLIC"))));
     }
 
     @AfterEach
@@ -170,11 +171,23 @@ class OpinionAnonymityTest {
     void the_marker_shows_what_was_withheld() {
         Reader auditor = fixtures.reader(ReadRole.AUDITOR, ReadAccessFixtures.ON);
         Map<String, Object> entry = new LinkedHashMap<>(Map.of("eventType", "OpinionRecorded",
-                "envelope", new LinkedHashMap<>(Map.of("actorId", SUBMITTER)),
+                "envelope", new LinkedHashMap<>(Map.of("actorId", SUBMITTER, "actorRoles", "PUBLIC")),
                 "payload", new LinkedHashMap<>(Map.of("submitterPiiRef", VAULT_TOKEN, "channel", "ONLINE_PLATFORM"))));
         new ReadAccess(() -> auditor).redact(ReadEndpoint.AUDIT_STREAM, entry, null);
         assertThat(entry.get("payload")).isEqualTo(Map.of("submitterPiiRef", DataClasses.marker(DataClass.PII),
                 "channel", "ONLINE_PLATFORM"));
-        assertThat(entry.get("envelope")).isEqualTo(Map.of("actorId", DataClasses.marker(DataClass.PII)));
+        assertThat(entry.get("envelope")).isEqualTo(Map.of("actorId", DataClasses.marker(DataClass.PII),
+                "actorRoles", "PUBLIC"));
+    }
+
+    @Test
+    void an_opinion_entered_by_office_staff_names_the_staff_member_not_a_submitter() {
+        Reader auditor = fixtures.reader(ReadRole.AUDITOR, ReadAccessFixtures.ON);
+        Map<String, Object> entry = new LinkedHashMap<>(Map.of("eventType", "OpinionRecorded",
+                "envelope", new LinkedHashMap<>(Map.of("actorId", "clerk", "actorRoles", "UNIT_OFFICE_STAFF")),
+                "payload", new LinkedHashMap<>(Map.of("collectedByPersonId", "clerk"))));
+        new ReadAccess(() -> auditor).redact(ReadEndpoint.AUDIT_STREAM, entry, null);
+        assertThat(entry.get("envelope")).isEqualTo(Map.of("actorId", "clerk", "actorRoles", "UNIT_OFFICE_STAFF"));
+        assertThat(entry.get("payload")).isEqualTo(Map.of("collectedByPersonId", "clerk"));
     }
 }

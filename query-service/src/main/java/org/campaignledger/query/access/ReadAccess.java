@@ -119,6 +119,6 @@ public class ReadAccess {
         List<String> required = new ArrayList<>();
         endpoint.unitRoles().forEach(r -> required.add(r.name()));
         endpoint.platformRoles().forEach(r -> required.add(r.name()));
-        return new ForbiddenException("the reader holds no role that may read this here", required);
+        return new ForbiddenException("the reader holds no role that may read this here", endpoint.name(), required);
     }
 }

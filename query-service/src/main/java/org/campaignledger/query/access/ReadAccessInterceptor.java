@@ -26,7 +26,7 @@ class ReadAccessInterceptor implements HandlerInterceptor {
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         ReadEndpoint endpoint = ReadEndpoint.of(request.getMethod(), String.valueOf(pattern))
-                .orElseThrow(() -> new ForbiddenException("this query has no read rule", List.of()));
+                .orElseThrow(() -> new ForbiddenException("this query has no read rule", "NONE", List.of()));
         access.requireAnywhere(endpoint);
         return true;
     }

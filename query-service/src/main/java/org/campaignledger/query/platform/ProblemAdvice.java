@@ -1,5 +1,6 @@
 package org.campaignledger.query.platform;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setInstance(URI.create("urn:ledger:read:" + e.readRule()));
         problem.setProperty("ruleId", ForbiddenException.RULE_ID);
         problem.setProperty("details", Map.of("requiredRoles", e.requiredRoles()));
         return json(problem);

@@ -46,7 +46,8 @@ public enum ReadEndpoint {
     LOOKBACK("GET /api/lookbacks/{lookBackId}", "rm_lookbacks", Roles.DOMAIN, Roles.AUDIT, "unitId"),
     LOOKBACKS("GET /api/lookbacks", "rm_lookbacks", Roles.DOMAIN, Roles.AUDIT, "unitId"),
     AUDIT_STREAM("GET /api/audit/streams/{aggregateId}", "audit_stream", Roles.NONE, Roles.AUDIT),
-    AUDIT_SEPARATION_OF_DUTIES("GET /api/audit/separation-of-duties", "audit_stream", Roles.NONE, Roles.AUDIT),
+    AUDIT_SEPARATION_OF_DUTIES("GET /api/audit/separation-of-duties", "audit_separation_of_duties", Roles.NONE,
+            Roles.AUDIT),
     AUDIT_ACCESS_LOG("GET /api/audit/access-log", "audit_access_log", Roles.NONE, Roles.AUDIT),
     AUDIT_UNIT_EVENTS("GET /api/audit/units/{unitId}/events", "rm_audit_index", Roles.NONE, Roles.AUDIT),
     AUDIT_COMMANDS("GET /api/audit/commands", "rm_command_audit", Roles.NONE, Roles.AUDIT);

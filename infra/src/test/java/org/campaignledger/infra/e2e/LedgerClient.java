@@ -60,6 +60,12 @@ final class LedgerClient {
         return send(request);
     }
 
+    /** A GET on the command service (the vault lives in its database) as the given account. */
+    Response commandSideGet(String path, String account) {
+        return send(HttpRequest.newBuilder(URI.create(env.commandUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(account)).GET());
+    }
+
     Response query(String path) {
         return send(HttpRequest.newBuilder(URI.create(env.queryUrl() + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token("auditor")).GET());

@@ -3,38 +3,19 @@ package org.campaignledger.command.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import org.campaignledger.command.InMemoryDirectories;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The vault over real PostgreSQL and the real migrations: keyed PII digests and crypto-shredding. */
 class JdbcVaultTest {
     private static final String PII = "Li Si\n13912345678";
-    private static EmbeddedPostgres postgres;
-    private static JdbcTemplate jdbc;
-    private static JdbcVault vault;
-
-    @BeforeAll
-    static void database() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
-                .migrate();
-        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-        vault = new JdbcVault(jdbc, Clock.systemUTC(), Base64.getEncoder().encodeToString(new byte[32]));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
+    private final JdbcTemplate jdbc = VaultDatabase.jdbc();
+    private final JdbcVault vault = new JdbcVault(jdbc, Clock.systemUTC(),
+            Base64.getEncoder().encodeToString(new byte[32]));
 
     @Test
     void a_pii_digest_is_a_keyed_hash_of_its_subject_never_the_plain_sha256() {

@@ -140,12 +140,6 @@ class PersonTest {
         vault.active("submitter:op-2");
         fixture.given(registered(true), new PersonalDataShredded(ID, List.of("person:p-1"),
                         ShreddingReason.SUBJECT_REQUEST))
-                .when(new ShredPersonalData(ID, ShreddingReason.SUBJECT_REQUEST, List.of(OPINION, LATER_OPINION)))
-                .expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("opinion op-1 has no submitter identity in the vault");
-        fixture.given(registered(true), new PersonalDataShredded(ID, List.of("person:p-1"),
-                        ShreddingReason.SUBJECT_REQUEST))
                 .when(new ShredPersonalData(ID, ShreddingReason.LEGAL_ORDER, List.of(LATER_OPINION)))
                 .expectEvents(new PersonalDataShredded(ID, List.of("submitter:op-2"), ShreddingReason.LEGAL_ORDER));
     }

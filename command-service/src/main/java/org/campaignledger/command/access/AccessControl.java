@@ -37,7 +37,7 @@ public class AccessControl {
         if (fromToken.contains(Role.AUDITOR)) {
             throw new AccessDenied("an auditor's account is read-only (DOMAIN §7)");
         }
-        if (fromToken.contains(Role.DATA_IMPORT)) {
+        if (fromToken.contains(Role.DATA_IMPORT) && CommandPermissions.importable(commandType)) {
             return List.of(Role.DATA_IMPORT.name());
         }
         Set<UnitId> units = scope.unitsOf(command, targetId);

@@ -62,7 +62,7 @@ class AuthorisationMatrixTest {
                 }
                 for (String unit : List.of(IN, OUT)) {
                     cases++;
-                    boolean expected = expected(allowed, role, unit.equals(IN));
+                    boolean expected = expected(type, allowed, role, unit.equals(IN));
                     boolean actual = allows(type, role, unit);
                     if (expected != actual) {
                         wrong.add(type + " by " + role + (unit.equals(IN) ? " in" : " out of") + " scope: expected "
@@ -78,11 +78,11 @@ class AuthorisationMatrixTest {
     }
 
     /** What §7 says, from the table: a scoped role counts only in its scope; secretaries sit on the roster. */
-    private static boolean expected(Set<Role> allowed, Role role, boolean inScope) {
+    private static boolean expected(String type, Set<Role> allowed, Role role, boolean inScope) {
         if (role == Role.AUDITOR) {
             return false;
         }
-        if (role == Role.DATA_IMPORT || allowed.contains(Role.PUBLIC)
+        if (role == Role.DATA_IMPORT && CommandPermissions.importable(type) || allowed.contains(Role.PUBLIC)
                 || allowed.stream().anyMatch(r -> r.source() == Role.Source.STEP)) {
             return true;
         }
@@ -120,6 +120,14 @@ class AuthorisationMatrixTest {
         }
         assertThatThrownBy(() -> access.authorise("CreditGateFact", null, UnitId.of(IN), PersonId.of("p-x"),
                 List.of("SYSTEM"), ON)).isInstanceOf(AccessDenied.class);
+    }
+
+    @Test
+    void theImporterCannotShredPersonalData() {
+        assertThatThrownBy(() -> access.authorise("ShredPersonalData", null, UnitId.of(IN), PersonId.of("p-import"),
+                List.of("DATA_IMPORT"), ON)).isInstanceOf(AccessDenied.class);
+        assertThat(access.authorise("ShredPersonalData", null, UnitId.of(IN), PersonId.of("p-pii"),
+                List.of("PII_OFFICER"), ON)).containsExactly("PII_OFFICER");
     }
 
     @Test

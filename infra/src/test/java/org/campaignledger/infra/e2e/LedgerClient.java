@@ -63,8 +63,7 @@ final class LedgerClient {
 
     /** GET /api/clock on the command service: {@code {mode, now}}. */
     Response clock() {
-        return send(HttpRequest.newBuilder(URI.create(env.commandUrl() + "/api/clock")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token("system-admin")).GET());
+        return commandSideGet("/api/clock", "system-admin");
     }
 
     /** POST /api/clock/advance as {@code account}; it answers once every deadline it passed has fired. */
@@ -88,6 +87,12 @@ final class LedgerClient {
             throw new IllegalStateException("the clock did not advance: " + advanced.raw().body());
         }
         return target;
+    }
+
+    /** A GET on the command service (the vault lives in its database) as the given account. */
+    Response commandSideGet(String path, String account) {
+        return send(HttpRequest.newBuilder(URI.create(env.commandUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(account)).GET());
     }
 
     Response query(String path) {

@@ -57,6 +57,11 @@ public class ProgressReads {
         ReadModelIndexes.ensure(mongo, OpinionProjection.OPINIONS, Indexes.ascending("unitId", "campaignId"));
     }
 
+    /** Today's business date, by the business clock. */
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     public Document complete(Document progress) {
         completeAll(List.of(progress));
         return progress;

@@ -23,10 +23,15 @@ final class RunningServices {
                 Ports.free(), logs.resolve("command-service.log"), clock);
         query = LedgerServices.queryService(endpoints, Path.of(System.getProperty("ledger.query-service.jar")),
                 Ports.free(), logs.resolve("query-service.log"), clock);
-        command.start();
-        query.start();
-        command.awaitHealthy(Duration.ofMinutes(3));
-        query.awaitHealthy(Duration.ofMinutes(3));
+        try {
+            command.start();
+            query.start();
+            command.awaitHealthy(Duration.ofMinutes(3));
+            query.awaitHealthy(Duration.ofMinutes(3));
+        } catch (RuntimeException e) {
+            kill(); // a service that failed to start must not leave its sibling running past the test JVM
+            throw e;
+        }
     }
 
     String commandUrl() {

@@ -7,13 +7,14 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import org.campaignledger.command.InMemoryDirectories;
+import org.campaignledger.command.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The vault over real PostgreSQL and the real migrations: keyed PII digests and crypto-shredding. */
 class JdbcVaultTest {
     private static final String PII = "Li Si\n13912345678";
-    private final JdbcTemplate jdbc = VaultDatabase.jdbc();
+    private final JdbcTemplate jdbc = TestDatabase.jdbc();
     private final JdbcVault vault = new JdbcVault(jdbc, Clock.systemUTC(),
             Base64.getEncoder().encodeToString(new byte[32]));
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import org.campaignledger.command.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /** DOMAIN §6: PII only to the PII officer or an auditor with PII_ACCESS, and every attempt in the access log. */
 class VaultControllerTest {
-    private final JdbcTemplate jdbc = VaultDatabase.jdbc();
+    private final JdbcTemplate jdbc = TestDatabase.jdbc();
     private final JdbcVault vault = new JdbcVault(jdbc, Clock.systemUTC(),
             Base64.getEncoder().encodeToString(new byte[32]));
     private final VaultAccessLog log = new VaultAccessLog(jdbc, Clock.systemUTC());

@@ -115,7 +115,7 @@ public class ProgressReads {
     }
 
     private static void plannedWindows(Document progress, Document rollout) {
-        Document tier = rollout == null ? null : rollout.get("tiers", Document.class)
+        Document tier = rollout == null ? null : rollout.get("tiers", new Document())
                 .get(String.valueOf(progress.get("tierNo")), Document.class);
         if (tier == null) {
             return;

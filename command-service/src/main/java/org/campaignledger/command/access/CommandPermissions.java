@@ -96,7 +96,17 @@ public final class CommandPermissions {
             .allow(Set.of(SYSTEM), "RecordRedoCompleted")
             .rows();
 
+    /**
+     * Commands the PUBLIC may send only with a one-time session token (DOMAIN §7), spent with the command: through
+     * {@code POST /api/public/evaluation-forms}, never with a bearer token alone.
+     */
+    private static final Set<String> ONE_TIME_TOKEN = Set.of("RecordEvaluationForm");
+
     private CommandPermissions() {
+    }
+
+    public static boolean needsOneTimeToken(String commandType) {
+        return ONE_TIME_TOKEN.contains(commandType);
     }
 
     /** The roles that may send the command type; empty if the table has no row for it. */

@@ -7,13 +7,13 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** One embedded PostgreSQL per test JVM with the service's migrations applied; the JVM's exit stops it. */
-final class TestDatabase {
+public final class TestDatabase {
     private static DataSource dataSource;
 
     private TestDatabase() {
     }
 
-    static synchronized DataSource dataSource() {
+    public static synchronized DataSource dataSource() {
         if (dataSource == null) {
             try {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();

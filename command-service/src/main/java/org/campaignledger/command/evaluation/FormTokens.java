@@ -44,13 +44,13 @@ public class FormTokens {
     }
 
     /** The open session's host, if the evaluation is in session. */
-    Optional<PersonId> hostOfOpenSession(EvaluationId evaluationId) {
+    public Optional<PersonId> hostOfOpenSession(EvaluationId evaluationId) {
         return jdbc.query("SELECT host_person_id FROM evaluation_form_session WHERE evaluation_id = ? AND open",
                 (rs, i) -> PersonId.of(rs.getString(1)), evaluationId.value()).stream().findFirst();
     }
 
     /** {@code count} fresh tokens for the session; they are shown once, here, and stored only as digests. */
-    List<String> issue(EvaluationId evaluationId, int count) {
+    public List<String> issue(EvaluationId evaluationId, int count) {
         List<String> tokens = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             byte[] secret = new byte[24];

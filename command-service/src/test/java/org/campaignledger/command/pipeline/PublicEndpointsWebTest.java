@@ -3,6 +3,7 @@ package org.campaignledger.command.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -27,6 +28,7 @@ import org.campaignledger.command.portal.RateLimitProperties;
 import org.campaignledger.kernel.evaluation.EvaluationEnums.Rating;
 import org.campaignledger.kernel.evaluation.EvaluationId;
 import org.campaignledger.kernel.evaluation.PublicEvaluationCommand.RecordEvaluationForm;
+import org.campaignledger.kernel.id.PersonId;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -215,6 +218,38 @@ class PublicEndpointsWebTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details.field").value("token"));
         verify(pipeline, never()).execute(any());
+    }
+
+    private String bearer(String person) {
+        when(jwtDecoder.decode("t-" + person)).thenReturn(Jwt.withTokenValue("t-" + person).header("alg", "none")
+                .subject(person).claim("person_id", person).claim("roles", List.of()).build());
+        return "Bearer t-" + person;
+    }
+
+    @Test
+    void the_host_of_an_open_session_issues_its_form_tokens_others_may_not() throws Exception {
+        when(access.authorise(eq("OpenEvaluationSession"), any(), eq(EVALUATION), any(), any(), any()))
+                .thenReturn(List.of("UNIT_SECRETARY"));
+        when(formTokens.hostOfOpenSession(EVALUATION)).thenReturn(Optional.of(PersonId.of("sec-town-1")));
+        when(formTokens.issue(EVALUATION, 2)).thenReturn(List.of("a", "b"));
+        String path = "/api/evaluations/" + EVALUATION.value() + "/form-tokens";
+        mvc.perform(json(post(path), "{\"count\":2}").header("Authorization", bearer("sec-town-1")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(jsonPath("$.tokens[1]").value("b"));
+        mvc.perform(json(post(path), "{\"count\":2}").header("Authorization", bearer("sec-other")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.ruleId").value("R-EVL-02"));
+        mvc.perform(json(post(path), "{\"count\":0}").header("Authorization", bearer("sec-town-1")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details.field").value("count"));
+        when(formTokens.hostOfOpenSession(EVALUATION)).thenReturn(Optional.empty());
+        mvc.perform(json(post(path), "{\"count\":2}").header("Authorization", bearer("sec-town-1")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.ruleId").value("R-API-STATE"));
+        mvc.perform(json(post(path), "{\"count\":2}"))
+                .andExpect(status().isUnauthorized());
+        verify(formTokens).issue(EVALUATION, 2);
     }
 
     @Test

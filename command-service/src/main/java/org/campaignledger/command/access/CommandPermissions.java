@@ -105,12 +105,23 @@ public final class CommandPermissions {
      */
     private static final Set<String> NOT_IMPORTABLE = Set.of("ShredPersonalData");
 
+    /**
+     * Commands the PUBLIC may send only with a one-time session token (DOMAIN §7), spent with the command: through
+     * {@code POST /api/public/evaluation-forms}, never with a bearer token alone.
+     */
+    private static final Set<String> ONE_TIME_TOKEN = Set.of("RecordEvaluationForm");
+
     private CommandPermissions() {
     }
 
     /** Whether {@link Role#DATA_IMPORT} may send the command type. */
     public static boolean importable(String commandType) {
         return !NOT_IMPORTABLE.contains(commandType);
+    }
+
+    /** Whether the PUBLIC may send the command type only with a one-time session token. */
+    public static boolean needsOneTimeToken(String commandType) {
+        return ONE_TIME_TOKEN.contains(commandType);
     }
 
     /** The roles that may send the command type; empty if the table has no row for it. */

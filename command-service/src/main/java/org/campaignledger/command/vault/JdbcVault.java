@@ -39,9 +39,17 @@ class JdbcVault implements Vault, Shredder {
     private final SecretKey masterKey;
     private final SecureRandom random = new SecureRandom();
 
-    JdbcVault(JdbcTemplate jdbc, Clock clock, @Value("${ledger.vault.master-key}") String masterKeyBase64) {
+    /** The key application.yml falls back to, so the embedded stack runs without a secret store. */
+    static final String EMBEDDED_MASTER_KEY = "ZW1iZWRkZWQtc3RhY2stb25seS1tYXN0ZXIta2V5ISE=";
+
+    JdbcVault(JdbcTemplate jdbc, Clock clock, @Value("${ledger.vault.master-key}") String masterKeyBase64,
+              @Value("${ledger.production:false}") boolean production) {
         this.jdbc = jdbc;
         this.clock = clock;
+        if (production && EMBEDDED_MASTER_KEY.equals(masterKeyBase64.trim())) {
+            throw new IllegalStateException("ledger.production is set but ledger.vault.master-key is the embedded "
+                    + "stack's published default; set LEDGER_VAULT_MASTER_KEY from the secret store");
+        }
         byte[] key = Base64.getDecoder().decode(masterKeyBase64);
         if (key.length != 32) {
             throw new IllegalArgumentException("ledger.vault.master-key must be 32 bytes, base64-encoded");

@@ -50,7 +50,17 @@ final class LedgerClient {
     }
 
     Response command(String type, Object body, String account, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(env.commandUrl() + "/api/commands/" + type))
+        return post("/api/commands/" + type, body, account, headers);
+    }
+
+    /** POST to the command service without any token, as the public portal does. */
+    Response publicPost(String path, Object body, Map<String, String> headers) {
+        return post(path, body, null, headers);
+    }
+
+    /** POST a JSON body to the command service, with {@code account}'s bearer token unless it is null. */
+    Response post(String path, Object body, String account, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(env.commandUrl() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body)));

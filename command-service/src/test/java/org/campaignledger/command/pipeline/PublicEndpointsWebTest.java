@@ -36,6 +36,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -54,7 +56,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "ledger.web.trusted-proxies=10.9.9.9",
         "ledger.web.max-request-body=2KB",
         "ledger.public.rate-limit.capacity=3",
-        "ledger.public.rate-limit.refill-per-minute=1"})
+        "ledger.public.rate-limit.refill-per-minute=1"},
+        // the vault's reader is not under test here and needs its database
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                pattern = "org\\.campaignledger\\.command\\.vault\\..*"))
 @Import({SecurityConfig.class, ProblemAuthenticationEntryPoint.class, PublicEndpointsWebTest.Beans.class})
 class PublicEndpointsWebTest {
     private static final String OPINION = """

@@ -16,7 +16,7 @@ class JdbcVaultTest {
     private static final String PII = "Li Si\n13912345678";
     private final JdbcTemplate jdbc = TestDatabase.jdbc();
     private final JdbcVault vault = new JdbcVault(jdbc, Clock.systemUTC(),
-            Base64.getEncoder().encodeToString(new byte[32]));
+            Base64.getEncoder().encodeToString(new byte[32]), false);
 
     @Test
     void a_pii_digest_is_a_keyed_hash_of_its_subject_never_the_plain_sha256() {

@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class VaultControllerTest {
     private final JdbcTemplate jdbc = TestDatabase.jdbc();
     private final JdbcVault vault = new JdbcVault(jdbc, Clock.systemUTC(),
-            Base64.getEncoder().encodeToString(new byte[32]));
+            Base64.getEncoder().encodeToString(new byte[32]), false);
     private final VaultAccessLog log = new VaultAccessLog(jdbc, Clock.systemUTC());
     private final VaultController controller = new VaultController(vault, log);
 

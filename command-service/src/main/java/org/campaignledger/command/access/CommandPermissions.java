@@ -45,7 +45,7 @@ public final class CommandPermissions {
                     "AssignPortfolio", "AppointDepartmentHead", "DesignateContactPoint", "FlagUnit", "ReparentUnit",
                     "MergeUnit", "DissolveUnit", "ReclassifyUnit", "RegisterPerson", "UpdateMobileStatus")
             // §3.6 crypto-shredding of personal data (DOMAIN-ERRATA I12)
-            .allow(Set.of(PII_OFFICER), "ShredPersonalData")
+            .allow(Set.of(PII_OFFICER), "ShredPersonalData", "ShredSubmitterIdentity")
             // §4.2 campaign and §4.3 rollout set-up
             .allow(Set.of(SYSTEM_ADMIN), "DefineCampaign", "DefineBatch", "AdoptPolicyProfile", "StartCampaign",
                     "OpenRollout", "EstablishLeadingGroup", "EstablishCampaignOffice")
@@ -103,7 +103,7 @@ public final class CommandPermissions {
      * Acts that only the accountable person may do, never a bulk loader: destroying personal data cannot be a
      * replayed record (R-OPN-02, docs/adr/0011).
      */
-    private static final Set<String> NOT_IMPORTABLE = Set.of("ShredPersonalData");
+    private static final Set<String> NOT_IMPORTABLE = Set.of("ShredPersonalData", "ShredSubmitterIdentity");
 
     /**
      * Commands the PUBLIC may send only with a one-time session token (DOMAIN §7), spent with the command: through

@@ -23,7 +23,14 @@ public final class LedgerServices {
     }
 
     public static ServiceProcess queryService(Endpoints endpoints, Path jar, int port, Path logFile) {
+        return queryService(endpoints, jar, port, logFile, Map.of());
+    }
+
+    /** With further settings, e.g. {@code LEDGER_CLOCK_MODE=simulated} to follow the simulated clock. */
+    public static ServiceProcess queryService(Endpoints endpoints, Path jar, int port, Path logFile,
+                                              Map<String, String> settings) {
         Map<String, String> env = common(endpoints);
+        env.putAll(settings);
         env.put("QUERY_SERVICE_PORT", Integer.toString(port));
         env.put("LEDGER_MONGODB_URI", endpoints.mongoUri());
         return new ServiceProcess("query-service", jar, port, env, logFile);

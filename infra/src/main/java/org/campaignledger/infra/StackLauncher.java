@@ -19,11 +19,11 @@ public final class StackLauncher {
         System.out.println("Campaign Ledger: starting the embedded stack in " + settings.dataDir()
                 + (settings.wipe() ? " (wiped)" : ""));
         EmbeddedInfrastructure infra = new EmbeddedInfrastructure(settings);
+        Map<String, String> clock = Map.of("LEDGER_CLOCK_MODE", settings.clockMode());
         ServiceProcess command = LedgerServices.commandService(infra.endpoints(), settings.commandServiceJar(),
-                settings.commandPort(), settings.dataDir().resolve("logs/command-service.log"),
-                Map.of("LEDGER_CLOCK_MODE", settings.clockMode()));
+                settings.commandPort(), settings.dataDir().resolve("logs/command-service.log"), clock);
         ServiceProcess query = LedgerServices.queryService(infra.endpoints(), settings.queryServiceJar(),
-                settings.queryPort(), settings.dataDir().resolve("logs/query-service.log"));
+                settings.queryPort(), settings.dataDir().resolve("logs/query-service.log"), clock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Campaign Ledger: stopping");

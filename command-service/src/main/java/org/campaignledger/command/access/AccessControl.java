@@ -30,6 +30,15 @@ public class AccessControl {
 
     public List<String> authorise(String commandType, LedgerCommand command, Object targetId, PersonId person,
                                   Collection<String> tokenRoles, LocalDate on) {
+        return authorise(commandType, command, targetId, person, tokenRoles, on, false);
+    }
+
+    /**
+     * {@code oneTimeToken}: the command comes with a one-time credential (an evaluation session's form token) that
+     * the pipeline spends with it; a command that PUBLIC may send only so is refused to PUBLIC without one.
+     */
+    public List<String> authorise(String commandType, LedgerCommand command, Object targetId, PersonId person,
+                                  Collection<String> tokenRoles, LocalDate on, boolean oneTimeToken) {
         Set<Role> allowed = CommandPermissions.rolesFor(commandType)
                 .orElseThrow(() -> new AccessDenied(commandType + " is not open to any role"));
         Set<Role> fromToken = tokenRoles.stream().flatMap(r -> known(r).stream())
@@ -37,7 +46,7 @@ public class AccessControl {
         if (fromToken.contains(Role.AUDITOR)) {
             throw new AccessDenied("an auditor's account is read-only (DOMAIN §7)");
         }
-        if (fromToken.contains(Role.DATA_IMPORT)) {
+        if (fromToken.contains(Role.DATA_IMPORT) && CommandPermissions.importable(commandType)) {
             return List.of(Role.DATA_IMPORT.name());
         }
         Set<UnitId> units = scope.unitsOf(command, targetId);
@@ -47,6 +56,10 @@ public class AccessControl {
         if (granting.isEmpty()) {
             // A review step's reviewer is resolved by the document's own chain (R-REV-02), right after this.
             allowed.stream().filter(r -> r.source() == Role.Source.STEP).forEach(granting::add);
+        }
+        if (granting.equals(Set.of(Role.PUBLIC)) && CommandPermissions.needsOneTimeToken(commandType)
+                && !oneTimeToken) {
+            throw new AccessDenied(commandType + " is open to the public only with a one-time session token");
         }
         if (granting.isEmpty()) {
             throw new AccessDenied(commandType + " needs one of "

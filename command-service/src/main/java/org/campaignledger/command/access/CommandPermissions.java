@@ -7,6 +7,7 @@ import static org.campaignledger.command.access.Role.GUIDANCE_GROUP_MEMBER;
 import static org.campaignledger.command.access.Role.HIGHER_REVIEWER;
 import static org.campaignledger.command.access.Role.LEADERSHIP_MEMBER;
 import static org.campaignledger.command.access.Role.PARTY_GROUP_HEAD;
+import static org.campaignledger.command.access.Role.PII_OFFICER;
 import static org.campaignledger.command.access.Role.PUBLIC;
 import static org.campaignledger.command.access.Role.SG_LEADER;
 import static org.campaignledger.command.access.Role.SG_MEMBER;
@@ -43,6 +44,8 @@ public final class CommandPermissions {
             .allow(Set.of(SYSTEM_ADMIN), "RegisterUnit", "AppointRosterMember", "EndRosterMembership",
                     "AssignPortfolio", "AppointDepartmentHead", "DesignateContactPoint", "FlagUnit", "ReparentUnit",
                     "MergeUnit", "DissolveUnit", "ReclassifyUnit", "RegisterPerson", "UpdateMobileStatus")
+            // §3.6 crypto-shredding of personal data (DOMAIN-ERRATA I12)
+            .allow(Set.of(PII_OFFICER), "ShredPersonalData", "ShredSubmitterIdentity")
             // §4.2 campaign and §4.3 rollout set-up
             .allow(Set.of(SYSTEM_ADMIN), "DefineCampaign", "DefineBatch", "AdoptPolicyProfile", "StartCampaign",
                     "OpenRollout", "EstablishLeadingGroup", "EstablishCampaignOffice")
@@ -96,7 +99,29 @@ public final class CommandPermissions {
             .allow(Set.of(SYSTEM), "RecordRedoCompleted")
             .rows();
 
+    /**
+     * Acts that only the accountable person may do, never a bulk loader: destroying personal data cannot be a
+     * replayed record (R-OPN-02, docs/adr/0011).
+     */
+    private static final Set<String> NOT_IMPORTABLE = Set.of("ShredPersonalData", "ShredSubmitterIdentity");
+
+    /**
+     * Commands the PUBLIC may send only with a one-time session token (DOMAIN §7), spent with the command: through
+     * {@code POST /api/public/evaluation-forms}, never with a bearer token alone.
+     */
+    private static final Set<String> ONE_TIME_TOKEN = Set.of("RecordEvaluationForm");
+
     private CommandPermissions() {
+    }
+
+    /** Whether {@link Role#DATA_IMPORT} may send the command type. */
+    public static boolean importable(String commandType) {
+        return !NOT_IMPORTABLE.contains(commandType);
+    }
+
+    /** Whether the PUBLIC may send the command type only with a one-time session token. */
+    public static boolean needsOneTimeToken(String commandType) {
+        return ONE_TIME_TOKEN.contains(commandType);
     }
 
     /** The roles that may send the command type; empty if the table has no row for it. */

@@ -25,6 +25,11 @@ public enum Role {
     AUDITOR(Source.TOKEN),
     SYSTEM_ADMIN(Source.TOKEN),
     /**
+     * The PII officer of DOMAIN §7 (R-OPN-02): reads personal data in the vault and orders its crypto-shredding;
+     * a platform role, because the vault holds no unit to scope it by (docs/adr/0011-crypto-shredding.md).
+     */
+    PII_OFFICER(Source.TOKEN),
+    /**
      * Bulk load of records kept elsewhere (the paper ledgers of a running campaign, the demo county): may send
      * any command, and every event it causes carries this role in its envelope so auditors can tell imported
      * facts apart (docs/adr/0010-authorisation.md).

@@ -42,15 +42,8 @@ class CommandController {
                                 @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
                                 @RequestHeader(name = "X-Channel", required = false) String channel,
                                 JwtAuthenticationToken principal) {
-        CommandResult result = pipeline.execute(new CommandRequest(commandType, body, idempotencyKey, ifMatch,
-                correlationId, actorOf(principal, channelOf(channel))));
-        var response = ResponseEntity.status(result.httpStatus())
-                .contentType(result.outcome() == CommandResult.Outcome.ACCEPTED
-                        ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON);
-        if (result.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.body(result.body());
+        return pipeline.execute(new CommandRequest(commandType, body, idempotencyKey, ifMatch, correlationId,
+                actorOf(principal, channelOf(channel)), null)).toResponse();
     }
 
     @Operation(summary = "List the command types and their fields")

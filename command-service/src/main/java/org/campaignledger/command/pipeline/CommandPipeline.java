@@ -48,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * REJECTED outcome on its own, so a rejected command stores no event but is still audited.
  */
 @Service
-class CommandPipeline {
+public class CommandPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
     private static final String[] ENVELOPE_FIELDS = {"commandId", "expectedVersion", "occurredAt", "exceptionId"};
 
@@ -77,7 +77,7 @@ class CommandPipeline {
         this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    CommandResult execute(CommandRequest request) {
+    public CommandResult execute(CommandRequest request) {
         Class<? extends LedgerCommand> type = Catalog.command(request.commandType())
                 .orElseThrow(() -> new UnknownCommandException(request.commandType()));
         ObjectNode body = request.body().deepCopy();
@@ -108,12 +108,15 @@ class CommandPipeline {
             // The roles come from the domain as of the business date; the token only names the person.
             Actor actor = request.actor().withRoles(access.authorise(request.commandType(), command, targetId,
                     PersonId.of(request.actor().personId()), request.actor().roles(),
-                    Deadlines.businessDate(occurredAt.toString())));
+                    Deadlines.businessDate(occurredAt.toString()), request.admission() != null));
             Map<String, Object> metaData = metaData(actor, request, commandId, expectedVersion, occurredAt);
             if (exceptionId != null) {
                 metaData.put(MetaDataKeys.EXCEPTION_ID, ExceptionId.of(exceptionId).value());
             }
             return inTransaction.execute(tx -> {
+                if (request.admission() != null) {
+                    request.admission().spend(command);
+                }
                 gateway.sendAndWait(new GenericCommandMessage<>(new GenericMessage<>(commandId.toString(), command,
                         metaData), type.getName()));
                 Long version = jdbc.queryForObject(

@@ -1,8 +1,12 @@
 package org.campaignledger.command.pipeline;
 
+import java.net.URI;
 import java.util.Map;
+import org.campaignledger.command.access.AccessDenied;
 import java.util.UUID;
 import org.campaignledger.command.domain.PlatformRules;
+import org.campaignledger.command.domain.RuleViolation;
+import org.campaignledger.kernel.command.InvalidCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +40,32 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setProperty("ruleId", e.ruleId());
         problem.setProperty("message", e.getMessage());
+        problem.setProperty("details", Map.of("field", e.field()));
+        return json(problem);
+    }
+
+    /** Rules checked outside a command, e.g. before a public submission becomes one. */
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setType(URI.create("urn:campaign-ledger:rule:" + e.ruleId()));
+        problem.setProperty("ruleId", e.ruleId());
+        problem.setProperty("message", e.getMessage());
+        problem.setProperty("details", e.details());
+        return json(problem);
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDenied e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setProperty("ruleId", AccessDenied.RULE_ID);
+        return json(problem);
+    }
+
+    @ExceptionHandler(InvalidCommandException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidCommandException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("ruleId", PlatformRules.VALIDATION);
         problem.setProperty("details", Map.of("field", e.field()));
         return json(problem);
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.campaignledger.command.TestDatabase;
 import org.campaignledger.command.domain.Deadlines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -32,7 +33,7 @@ class ClockControllerTest {
     }
 
     private static MockMvc simulated() {
-        JdbcTemplate jdbc = TestDatabase.cleanJdbc();
+        JdbcTemplate jdbc = TestDatabase.jdbc("simulated_clock", "simulated_deadline");
         SimulatedClock clock = new SimulatedClock(jdbc,
                 OffsetDateTime.parse("2013-12-01T00:00:00+08:00").toInstant(), Deadlines.ZONE);
         SimulatedDeadlineManager manager = new SimulatedDeadlineManager(jdbc, clock, scope -> java.util.stream.Stream.empty(),

@@ -16,6 +16,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration;
+import org.campaignledger.command.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -37,7 +38,7 @@ class ClockModeWiringTest {
             .withBean(DeadlineManagerSpanFactory.class, () -> mock(DeadlineManagerSpanFactory.class))
             .withBean(EventBus.class, () -> mock(EventBus.class))
             .withBean(CorrelationDataProvider.class, MessageOriginProvider::new)
-            .withBean(JdbcTemplate.class, TestDatabase::cleanJdbc);
+            .withBean(JdbcTemplate.class, () -> TestDatabase.jdbc("simulated_clock", "simulated_deadline"));
 
     @Test
     void system_mode_is_the_default_and_keeps_the_wall_clock_and_db_scheduler() {

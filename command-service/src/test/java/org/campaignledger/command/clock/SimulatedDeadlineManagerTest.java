@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.campaignledger.command.TestDatabase;
 import org.campaignledger.command.domain.Deadlines;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class SimulatedDeadlineManagerTest {
 
     @BeforeEach
     void cleanTables() {
-        jdbc = TestDatabase.cleanJdbc();
+        jdbc = TestDatabase.jdbc("simulated_clock", "simulated_deadline");
         springTransactions = new DataSourceTransactionManager(TestDatabase.dataSource());
         transactions = new SpringTransactionManager(springTransactions);
         start(START);

@@ -24,6 +24,9 @@ public final class DemoAccounts {
             new Account("office-approver", "demo-office-approver", List.of("CAMPAIGN_OFFICE_APPROVER")),
             new Account("higher-reviewer", "demo-higher-reviewer", List.of("HIGHER_REVIEWER")),
             new Account("auditor", "demo-auditor", List.of("AUDITOR")),
+            // DOMAIN §6: vault PII needs a separately approved grant on top of the auditor role
+            new Account("auditor-pii", "demo-auditor-pii", List.of("AUDITOR", "PII_ACCESS")),
+            new Account("pii-officer", "demo-pii-officer", List.of("PII_OFFICER")),
             new Account("system-admin", "demo-system-admin", List.of("SYSTEM_ADMIN")),
             new Account("discipline-org", "demo-discipline-org", List.of("DISCIPLINE_ORG_RECIPIENT")),
             new Account("importer", "demo-importer", List.of("DATA_IMPORT")));

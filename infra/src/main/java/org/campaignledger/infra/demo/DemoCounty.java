@@ -39,6 +39,14 @@ public final class DemoCounty {
     private static final String APPROVER_ACCOUNT = "office-approver";
     private static final String REVIEWER = personOf(REVIEWER_ACCOUNT);
     private static final String OFFICE_APPROVER = personOf(APPROVER_ACCOUNT);
+    /**
+     * The demo accounts whose roles the domain gives (DOMAIN §7, docs/adr/0010) get them in the county: the first
+     * township's secretary, office head (its second roster seat, who heads its leading-group office) and a
+     * leadership member, a party member of its branch, and a staff member of the county office. The SG and the
+     * office approver are above; review-chain and token-only roles need no seat.
+     */
+    private static final List<String> DEMO_TOWN_ROSTER = List.of(personOf("unit-secretary"),
+            personOf("unit-office-staff"), personOf("leadership-member"));
 
     private static final LocalDate ROSTER_FROM = LocalDate.of(2013, 1, 1);
     private static final LocalDate SURVEY_FROM = LocalDate.of(2013, 12, 1);
@@ -150,6 +158,7 @@ public final class DemoCounty {
     private final Map<String, String> sgOf = new HashMap<>();
     private final Map<String, String> sgLeader = new HashMap<>();
     private final Set<String> registered = new HashSet<>();
+    private String demoTown;
     /** Each participating unit's Stage-1 start: its tier's date, or earlier under a stagger exception. */
     private final Map<String, LocalDate> stage1Starts = new HashMap<>();
     private final Set<String> earlyStarters = new HashSet<>();
@@ -330,6 +339,13 @@ public final class DemoCounty {
         for (int i = 1; i <= rosterSize; i++) {
             roster.add("kdp-" + rosterOwner.substring(3) + "-" + i);
         }
+        if (demoTown == null && participates && unitType.equals("TOWNSHIP_STREET")
+                && rosterSize >= DEMO_TOWN_ROSTER.size()) {
+            demoTown = id;
+            for (int i = 0; i < DEMO_TOWN_ROSTER.size(); i++) {
+                roster.set(i, DEMO_TOWN_ROSTER.get(i));
+            }
+        }
         Unit unit = new Unit(id, unitType, level, kind, parent, tier, participates, block, List.copyOf(roster),
                 members);
         units.put(id, unit);
@@ -349,6 +365,9 @@ public final class DemoCounty {
                 rosters.add("roster:" + unit.id(), ROSTER_FROM, "AppointRosterMember", Map.of("unitId", unit.id(),
                         "personId", person, "position", position(unit, i), "mainLeader", main,
                         "effectiveFrom", ROSTER_FROM.toString()));
+            }
+            if (unit.id().equals(demoTown)) {
+                registerPerson(persons, personOf("party-member"), unit.id());
             }
             if (registerMembers) {
                 for (int m = 1; m <= unit.members(); m++) {
@@ -428,7 +447,8 @@ public final class DemoCounty {
                 "headPersonId", standing.get(0), "memberIds", standing, "date", opened.toString()));
         String director = standing.get(Math.min(3, standing.size() - 1));
         phase.add(lane, opened, "EstablishCampaignOffice", Map.of("rolloutId", rolloutId(),
-                "directorPersonId", director, "staffIds", List.of(standing.get(standing.size() - 1)),
+                "directorPersonId", director,
+                "staffIds", List.of(standing.get(standing.size() - 1), personOf("office-staff")),
                 "approverIds", List.of(director, standing.get(Math.min(2, standing.size() - 1)), OFFICE_APPROVER),
                 "date", opened.toString()));
         LocalDate tiersOn = LocalDate.of(2014, 2, 20);

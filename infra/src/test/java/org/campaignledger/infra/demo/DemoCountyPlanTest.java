@@ -53,6 +53,28 @@ class DemoCountyPlanTest {
     }
 
     @Test
+    void the_demo_accounts_hold_their_roles_in_the_county() {
+        List<Command> commands = FULL.phases().stream().flatMap(p -> p.lanes().values().stream())
+                .flatMap(List::stream).toList();
+        Command secretary = commands.stream().filter(c -> c.type().equals("AppointRosterMember")
+                && "demo-unit-secretary".equals(c.fields().get("personId"))).findFirst().orElseThrow();
+        assertThat(secretary.fields()).containsEntry("mainLeader", true);
+        String town = (String) secretary.fields().get("unitId");
+        assertThat(commands).anySatisfy(c -> {
+            assertThat(c.type()).isEqualTo("FormUnitLeadingGroup");
+            assertThat(c.fields()).containsEntry("participationId", DemoCounty.CAMPAIGN + ":2:" + town)
+                    .containsEntry("officeHeadPersonId", "demo-unit-office-staff");
+        });
+        assertThat(commands).anySatisfy(c -> assertThat(c.fields()).containsEntry("unitId", town)
+                .containsEntry("personId", "demo-leadership-member"));
+        assertThat(commands).anySatisfy(c -> assertThat(c.fields()).containsEntry("personId", "demo-party-member"));
+        assertThat(commands).anySatisfy(c -> {
+            assertThat(c.type()).isEqualTo("EstablishCampaignOffice");
+            assertThat(String.valueOf(c.fields().get("staffIds"))).contains("demo-office-staff");
+        });
+    }
+
+    @Test
     void stage_1_anomalies_are_injected_at_the_section_8_4_rates_and_expect_their_rule() {
         DemoCounty.Totals totals = FULL.totals();
 

@@ -25,7 +25,12 @@ final class EmbeddedEnvironment implements LedgerEnvironment {
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), "demo", null, null, "simulated");
         infra = new EmbeddedInfrastructure(settings);
         infra.start();
-        services = new RunningServices(infra.endpoints(), dir.resolve("logs"));
+        try {
+            services = new RunningServices(infra.endpoints(), dir.resolve("logs"));
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             services.kill();
             infra.close();

@@ -50,7 +50,17 @@ final class LedgerClient {
     }
 
     Response command(String type, Object body, String account, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(env.commandUrl() + "/api/commands/" + type))
+        return post("/api/commands/" + type, body, account, headers);
+    }
+
+    /** POST to the command service without any token, as the public portal does. */
+    Response publicPost(String path, Object body, Map<String, String> headers) {
+        return post(path, body, null, headers);
+    }
+
+    /** POST a JSON body to the command service, with {@code account}'s bearer token unless it is null. */
+    Response post(String path, Object body, String account, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(env.commandUrl() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body)));
@@ -63,8 +73,7 @@ final class LedgerClient {
 
     /** GET /api/clock on the command service: {@code {mode, now}}. */
     Response clock() {
-        return send(HttpRequest.newBuilder(URI.create(env.commandUrl() + "/api/clock")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token("system-admin")).GET());
+        return commandSideGet("/api/clock", "system-admin");
     }
 
     /** POST /api/clock/advance as {@code account}; it answers once every deadline it passed has fired. */
@@ -88,6 +97,12 @@ final class LedgerClient {
             throw new IllegalStateException("the clock did not advance: " + advanced.raw().body());
         }
         return target;
+    }
+
+    /** A GET on the command service (the vault lives in its database) as the given account. */
+    Response commandSideGet(String path, String account) {
+        return send(HttpRequest.newBuilder(URI.create(env.commandUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(account)).GET());
     }
 
     /** GET on the query service as the auditor, who may read everything but CONFIDENTIAL content and PII. */

@@ -18,14 +18,20 @@ final class RunningServices {
     private final ServiceProcess query;
 
     RunningServices(Endpoints endpoints, Path logs) {
+        Map<String, String> clock = Map.of("LEDGER_CLOCK_MODE", "simulated");
         command = LedgerServices.commandService(endpoints, Path.of(System.getProperty("ledger.command-service.jar")),
-                Ports.free(), logs.resolve("command-service.log"), Map.of("LEDGER_CLOCK_MODE", "simulated"));
+                Ports.free(), logs.resolve("command-service.log"), clock);
         query = LedgerServices.queryService(endpoints, Path.of(System.getProperty("ledger.query-service.jar")),
-                Ports.free(), logs.resolve("query-service.log"));
-        command.start();
-        query.start();
-        command.awaitHealthy(Duration.ofMinutes(3));
-        query.awaitHealthy(Duration.ofMinutes(3));
+                Ports.free(), logs.resolve("query-service.log"), clock);
+        try {
+            command.start();
+            query.start();
+            command.awaitHealthy(Duration.ofMinutes(3));
+            query.awaitHealthy(Duration.ofMinutes(3));
+        } catch (RuntimeException e) {
+            kill(); // a service that failed to start must not leave its sibling running past the test JVM
+            throw e;
+        }
     }
 
     String commandUrl() {

@@ -19,6 +19,7 @@ import org.campaignledger.kernel.participation.TransitionGuards.Policy;
 import org.campaignledger.kernel.participation.TransitionGuards.Predecessor;
 import org.campaignledger.kernel.participation.TransitionGuards.Snapshot;
 import org.campaignledger.query.campaign.CampaignProjection;
+import org.campaignledger.query.rollout.RolloutProjection;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,8 @@ class BlockingRules {
         Map<String, Optional<Policy>> policies = new HashMap<>();
         for (Document participation : progress) {
             List<Failure> failures = failures(participation, asOf,
-                    policies.computeIfAbsent(participation.getString("campaignId"), this::policyOf));
+                    policies.computeIfAbsent(rolloutIdOf(participation), rollout -> policyOf(
+                            participation.getString("campaignId"), rollout)));
             participation.append("blockingRules", failures.stream().map(Failure::ruleId).distinct().toList())
                     .append("blockingReasons", failures.stream().map(failure -> new Document("ruleId",
                             failure.ruleId()).append("message", failure.message())).toList());
@@ -111,7 +113,14 @@ class BlockingRules {
         return null;
     }
 
-    private Optional<Policy> policyOf(String campaignId) {
+    /** The rollout of the participation's jurisdiction, whose overrides apply to it as on the command side. */
+    private static String rolloutIdOf(Document participation) {
+        return "rollout:" + participation.getString("campaignId") + ":" + participation.get("batchNo") + ":"
+                + participation.getString("jurisdictionId");
+    }
+
+    /** The campaign's policy with the jurisdiction's overrides (DOMAIN §2, §4.3), as the aggregate reads it. */
+    private Optional<Policy> policyOf(String campaignId, String rolloutId) {
         Document campaign = mongo.getCollection(CampaignProjection.COLLECTION).find(new Document("_id", campaignId))
                 .first();
         Document policy = campaign == null ? null : campaign.get("policy", Document.class);
@@ -120,6 +129,12 @@ class BlockingRules {
         }
         Map<String, String> parameters = new HashMap<>();
         policy.get("parameters", new Document()).forEach((name, value) -> parameters.put(name, String.valueOf(value)));
+        Document rollout = mongo.getCollection(RolloutProjection.COLLECTION).find(new Document("_id", rolloutId))
+                .first();
+        if (rollout != null) {
+            rollout.get("policyOverrides", new Document()).forEach((name, value) -> parameters.put(name,
+                    String.valueOf(value instanceof Document override ? override.get("value") : value)));
+        }
         return Optional.of(Policy.fromParameters(parameters));
     }
 }

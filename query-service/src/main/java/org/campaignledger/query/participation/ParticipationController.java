@@ -4,7 +4,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/participations")
 class ParticipationController {
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private final MongoTemplate mongo;
     private final BlockingRules blockingRules;
     private final ProgressReads reads;
@@ -81,10 +79,10 @@ class ParticipationController {
         return body;
     }
 
-    /** The business date blockingRules are computed for: {@code asOf}, or today in the campaign's zone. */
-    private static LocalDate businessDate(String asOf) {
+    /** The business date blockingRules are computed for: {@code asOf}, or today by the business clock. */
+    private LocalDate businessDate(String asOf) {
         if (asOf == null) {
-            return LocalDate.now(ZONE);
+            return reads.today();
         }
         try {
             return LocalDate.parse(asOf);

@@ -57,6 +57,11 @@ public class ProgressReads {
         ReadModelIndexes.ensure(mongo, OpinionProjection.OPINIONS, Indexes.ascending("unitId", "campaignId"));
     }
 
+    /** Today's business date, by the business clock. */
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     public Document complete(Document progress) {
         completeAll(List.of(progress));
         return progress;
@@ -110,7 +115,7 @@ public class ProgressReads {
     }
 
     private static void plannedWindows(Document progress, Document rollout) {
-        Document tier = rollout == null ? null : rollout.get("tiers", Document.class)
+        Document tier = rollout == null ? null : rollout.get("tiers", new Document())
                 .get(String.valueOf(progress.get("tierNo")), Document.class);
         if (tier == null) {
             return;

@@ -56,6 +56,10 @@ final class TimelineSummaries {
         on(SupervisionGroupEvent.UnitUnassignedFromSupervisionGroup.class,
                 e -> "Unassigned from supervision group " + e.sgId().value() + " on " + e.to() + ": " + e.reason());
         on(PersonEvent.PersonRegistered.class, e -> "Person " + e.personId().value() + " registered here");
+        on(OpinionEvent.SubmitterIdentityShredded.class, e -> "Submitter identity of opinion "
+                + e.opinionId().value() + " shredded (" + e.reason() + ")");
+        on(PersonEvent.PersonalDataShredded.class, e -> "Personal data of " + e.personId().value() + " shredded ("
+                + e.reason() + "); the history stays, unreadable where it named them");
         on(PersonEvent.MobileMemberStatusChanged.class, e -> "Mobile member " + e.personId().value()
                 + " takes part here" + (e.outflowBranchUnitId() == null ? ""
                 : " (outflow branch " + e.outflowBranchUnitId().value() + ")"));

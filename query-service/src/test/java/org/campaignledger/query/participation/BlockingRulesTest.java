@@ -36,6 +36,7 @@ import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.campaignledger.query.organisation.AncestorPaths;
 import org.campaignledger.query.platform.BadRequestException;
+import org.campaignledger.query.rollout.RolloutProjection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,14 @@ class BlockingRulesTest {
     private MongoClient client;
     private UnitProgressProjection progress;
     private ParticipationController controller;
+    private MongoTemplate mongo;
     private final Map<String, Long> sequences = new HashMap<>();
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
-        MongoTemplate mongo = new MongoTemplate(client, "test");
+        mongo = new MongoTemplate(client, "test");
         progress = new UnitProgressProjection(ReadModelsForTests.over(mongo),
                 new AncestorPaths(ReadModelsForTests.over(mongo), mongo), mongo);
         controller = new ParticipationController(mongo, new BlockingRules(mongo),
@@ -138,6 +140,24 @@ class BlockingRulesTest {
                 .containsExactly("R-UNP-08");
         assertThat(controller.participation(TOWN_ID.value(), "2014-03-10").getList("blockingRules", String.class))
                 .isEmpty();
+    }
+
+    @Test
+    void the_stagger_follows_the_jurisdictions_override_as_on_the_command_side() {
+        preparingTownWithoutMobilisation();
+        participation(credited(TOWN_ID, GateFact.MOBILISED));
+        participation(new ParticipationRegistered(COUNTY_ID, CAMPAIGN, 2, COUNTY, UnitType.LEADING_BODY,
+                Level.COUNTY, 1, COUNTY, List.of(), MeetingType.SPECIAL_DLM, MaterialRequirement.FULL,
+                RectificationForm.COLLECTIVE_PLAN_AND_PERSONAL));
+        participation(new PreparationStarted(COUNTY_ID, LocalDate.of(2014, 2, 1)));
+        participation(new StageStarted(COUNTY_ID, 1, LocalDate.of(2014, 2, 28), null, null, null));
+        mongo.getCollection(RolloutProjection.COLLECTION).insertOne(new Document("_id",
+                "rollout:" + CAMPAIGN.value() + ":2:" + COUNTY.value()).append("policyOverrides",
+                new Document("tierStaggerDays", new Document("value", "10").append("reason", "short stagger"))));
+        assertThat(controller.participation(TOWN_ID.value(), "2014-03-05").getList("blockingRules", String.class))
+                .isEmpty();
+        assertThat(controller.participation(TOWN_ID.value(), "2014-03-04").getList("blockingRules", String.class))
+                .containsExactly("R-UNP-08");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.campaignledger.kernel.command.InvalidCommandException;
 import org.campaignledger.kernel.command.LedgerCommand;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.OpinionId;
+import org.campaignledger.kernel.person.ShreddingReason;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UnitId;
 
@@ -134,6 +135,18 @@ public sealed interface OpinionCommand extends LedgerCommand {
             InvalidCommandException.required(opinionId, "opinionId");
             InvalidCommandException.required(channel, "channel");
             InvalidCommandException.required(date, "date");
+        }
+    }
+
+    /**
+     * Destroys the key of the opinion's submitter identity in the vault (DOMAIN §3.6, R-OPN-02): the way to forget
+     * a submitter who is no registered person, anonymous ones included. The PII officer's act.
+     */
+    record ShredSubmitterIdentity(@TargetAggregateIdentifier OpinionId opinionId, ShreddingReason reason)
+            implements OpinionCommand {
+        public ShredSubmitterIdentity {
+            InvalidCommandException.required(opinionId, "opinionId");
+            InvalidCommandException.required(reason, "reason");
         }
     }
 }

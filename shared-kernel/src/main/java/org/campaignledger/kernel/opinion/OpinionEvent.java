@@ -6,6 +6,7 @@ import org.axonframework.serialization.Revision;
 import org.campaignledger.kernel.command.LedgerEvent;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.OpinionId;
+import org.campaignledger.kernel.person.ShreddingReason;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UnitId;
 
@@ -119,6 +120,11 @@ public sealed interface OpinionEvent extends LedgerEvent {
     @Revision("1")
     record SubmitterFeedbackRecorded(OpinionId opinionId, OpinionChannel channel, LocalDate date,
                                      Boolean submitterSatisfied) implements OpinionEvent {
+    }
+
+    /** The submitter's identity is unreadable from now on; the opinion and every hash chain stay as they were. */
+    @Revision("1")
+    record SubmitterIdentityShredded(OpinionId opinionId, ShreddingReason reason) implements OpinionEvent {
     }
 
     /** Anonymous opinions close on resolution; named ones when the submitter's feedback is recorded. */

@@ -4,6 +4,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.campaignledger.kernel.command.CreationCommand;
 import org.campaignledger.kernel.command.InvalidCommandException;
 import org.campaignledger.kernel.command.LedgerCommand;
+import java.util.List;
+import org.campaignledger.kernel.id.OpinionId;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UnitId;
 
@@ -37,6 +39,20 @@ public sealed interface PersonCommand extends LedgerCommand {
                 throw new InvalidCommandException(outflowBranchUnitId == null ? "outflowBranchUnitId"
                         : "inflowBranchUnitId", "is required when the other branch is given");
             }
+        }
+    }
+
+    /**
+     * Crypto-shredding (DOMAIN §3.6, DOMAIN-ERRATA I12): destroys the vault keys of the person's identity and of
+     * the submitter identities of the opinions the person submitted. The vault does not know who submitted an
+     * opinion, so the PII officer, who can read it, names them.
+     */
+    record ShredPersonalData(@TargetAggregateIdentifier PersonId personId, ShreddingReason reason,
+                             List<OpinionId> submittedOpinionIds) implements PersonCommand {
+        public ShredPersonalData {
+            InvalidCommandException.required(personId, "personId");
+            InvalidCommandException.required(reason, "reason");
+            submittedOpinionIds = submittedOpinionIds == null ? List.of() : List.copyOf(submittedOpinionIds);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.campaignledger.kernel.person;
 
+import java.util.List;
 import org.axonframework.serialization.Revision;
 import org.campaignledger.kernel.command.LedgerEvent;
 import org.campaignledger.kernel.id.PersonId;
@@ -9,9 +10,14 @@ import org.campaignledger.kernel.id.UnitId;
 public sealed interface PersonEvent extends LedgerEvent {
     PersonId personId();
 
-    /** Name and contact stay in the vault: the event carries only their token and SHA-256 (DOMAIN §3.6). */
-    @Revision("1")
-    record PersonRegistered(PersonId personId, String piiRef, String piiSha256, boolean partyMember,
+    /**
+     * Name and contact stay in the vault: the event carries their token and a keyed digest, {@code piiHmac} =
+     * HMAC-SHA-256 under the vault subject's own key (DOMAIN-ERRATA I12), which nobody can recompute once the
+     * subject is shredded. Revision 1 events carry a plain {@code piiSha256} instead and keep it: events are never
+     * rewritten (docs/adr/0011-crypto-shredding.md).
+     */
+    @Revision("2")
+    record PersonRegistered(PersonId personId, String piiRef, String piiSha256, String piiHmac, boolean partyMember,
                             UnitId homeBranchUnitId, CadreRank cadreRank) implements PersonEvent {
         @Override
         public String concernsUnitId() {
@@ -27,5 +33,15 @@ public sealed interface PersonEvent extends LedgerEvent {
         public String concernsUnitId() {
             return inflowBranchUnitId == null ? null : inflowBranchUnitId.value();
         }
+    }
+
+    /**
+     * The vault keys of {@code subjects} were destroyed: their content is unreadable from now on, and every event
+     * stays as it was, so every hash chain still verifies. Carries subject names and a reason code, no personal
+     * data.
+     */
+    @Revision("1")
+    record PersonalDataShredded(PersonId personId, List<String> subjects, ShreddingReason reason)
+            implements PersonEvent {
     }
 }

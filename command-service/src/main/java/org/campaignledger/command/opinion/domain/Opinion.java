@@ -21,6 +21,7 @@ import org.campaignledger.command.domain.RuleViolation;
 import org.campaignledger.command.organisation.domain.RosterDirectory;
 import org.campaignledger.command.organisation.domain.UnitDirectory;
 import org.campaignledger.command.organisation.domain.UnitDirectory.UnitFacts;
+import org.campaignledger.command.vault.Shredder;
 import org.campaignledger.command.vault.Vault;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.campaignledger.kernel.id.CampaignId;
@@ -38,6 +39,7 @@ import org.campaignledger.kernel.opinion.OpinionCommand.MarkOpinionResolved;
 import org.campaignledger.kernel.opinion.OpinionCommand.MergeDuplicateOpinion;
 import org.campaignledger.kernel.opinion.OpinionCommand.RecordOpinion;
 import org.campaignledger.kernel.opinion.OpinionCommand.RecordSubmitterFeedback;
+import org.campaignledger.kernel.opinion.OpinionCommand.ShredSubmitterIdentity;
 import org.campaignledger.kernel.opinion.OpinionCommand.ReferOpinion;
 import org.campaignledger.kernel.opinion.OpinionCommand.RouteOpinion;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionAcknowledged;
@@ -49,6 +51,7 @@ import org.campaignledger.kernel.opinion.OpinionEvent.OpinionCopied;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionEscalated;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionExplained;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionFollowUpOverdue;
+import org.campaignledger.kernel.opinion.OpinionEvent.SubmitterIdentityShredded;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionMergedAsDuplicate;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionRecorded;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionReferred;
@@ -274,6 +277,25 @@ public class Opinion {
         apply(new OpinionClosed(opinionId));
     }
 
+    /**
+     * DOMAIN §3.6 and R-OPN-02: the submitter's identity is forgotten by destroying its vault key; the events stay,
+     * so every hash chain still verifies. Feedback can no longer reach the submitter.
+     */
+    @CommandHandler
+    void handle(ShredSubmitterIdentity command, Shredder shredder) {
+        String subject = Vault.submitterSubject(opinionId);
+        switch (shredder.state(subject)) {
+            case NONE -> throw new RuleViolation(PlatformRules.NOT_FOUND, "opinion " + opinionId
+                    + " holds no submitter identity in the vault", Map.of("field", "opinionId"));
+            case SHREDDED -> throw new RuleViolation(PlatformRules.STATE, "the submitter identity of opinion "
+                    + opinionId + " is shredded already", Map.of("field", "opinionId"));
+            case ACTIVE -> {
+                shredder.shred(subject);
+                apply(new SubmitterIdentityShredded(opinionId, command.reason()));
+            }
+        }
+    }
+
     private OpinionClassification classification(ProblemFamily family, org.campaignledger.kernel.opinion.FourWind fourWind,
                                                  org.campaignledger.kernel.opinion.VitalInterestTopic topic,
                                                  String focusProblemCode, UnitDirectory units) {
@@ -336,6 +358,11 @@ public class Opinion {
         naming = event.mode().naming();
         submitterContactable = event.submitterPiiRef() != null;
         status = Status.RECORDED;
+    }
+
+    @EventSourcingHandler
+    void on(SubmitterIdentityShredded event) {
+        submitterContactable = false;
     }
 
     @EventSourcingHandler

@@ -498,8 +498,11 @@ public class UnitParticipation {
         return Optional.empty();
     }
 
+    /** The policy in force in the unit's jurisdiction: the campaign's, with the rollout's overrides (§2, §4.3). */
     private CampaignPolicy policyOf(CampaignDirectory campaigns) {
-        return campaigns.policy(campaignId).orElseThrow(() -> new RuleViolation(PlatformRules.STATE,
+        Optional<CampaignPolicy> policy = jurisdictionId == null ? campaigns.policy(campaignId)
+                : campaigns.policy(campaignId, batchNo, jurisdictionId);
+        return policy.orElseThrow(() -> new RuleViolation(PlatformRules.STATE,
                 "campaign " + campaignId + " has adopted no policy profile", Map.of("field", "campaignId")));
     }
 

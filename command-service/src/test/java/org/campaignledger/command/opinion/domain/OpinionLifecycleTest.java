@@ -10,6 +10,7 @@ import org.campaignledger.command.InMemoryDirectories;
 import org.campaignledger.command.domain.RuleViolation;
 import org.campaignledger.command.organisation.domain.RosterDirectory;
 import org.campaignledger.command.organisation.domain.RosterEntry;
+import org.campaignledger.command.vault.Shredder;
 import org.campaignledger.kernel.id.CampaignId;
 import org.campaignledger.kernel.id.OpinionId;
 import org.campaignledger.kernel.id.PersonId;
@@ -26,6 +27,7 @@ import org.campaignledger.kernel.opinion.OpinionCommand.ExplanationReason;
 import org.campaignledger.kernel.opinion.OpinionCommand.MarkOpinionResolved;
 import org.campaignledger.kernel.opinion.OpinionCommand.MergeDuplicateOpinion;
 import org.campaignledger.kernel.opinion.OpinionCommand.RecordSubmitterFeedback;
+import org.campaignledger.kernel.opinion.OpinionCommand.ShredSubmitterIdentity;
 import org.campaignledger.kernel.opinion.OpinionCommand.ReferOpinion;
 import org.campaignledger.kernel.opinion.OpinionCommand.ReferralRecipient;
 import org.campaignledger.kernel.opinion.OpinionCommand.RouteOpinion;
@@ -42,12 +44,14 @@ import org.campaignledger.kernel.opinion.OpinionEvent.OpinionReferred;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionResolved;
 import org.campaignledger.kernel.opinion.OpinionEvent.OpinionRouted;
 import org.campaignledger.kernel.opinion.OpinionEvent.SubmitterFeedbackRecorded;
+import org.campaignledger.kernel.opinion.OpinionEvent.SubmitterIdentityShredded;
 import org.campaignledger.kernel.opinion.OpinionMode;
 import org.campaignledger.kernel.opinion.OpinionTarget;
 import org.campaignledger.kernel.opinion.ProblemFamily;
 import org.campaignledger.kernel.opinion.SubmitterCategory;
 import org.campaignledger.kernel.organisation.Level;
 import org.campaignledger.kernel.organisation.UnitType;
+import org.campaignledger.kernel.person.ShreddingReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +229,45 @@ class OpinionLifecycleTest {
                         new OpinionAddressed(ID, OpinionAddressed.AddressedBy.EXPLANATION))
                 .when(new MarkOpinionResolved(ID))
                 .expectEvents(new OpinionResolved(ID, List.of()), new OpinionClosed(ID));
+    }
+
+    /** Key states of vault subjects, as the JDBC vault keeps them. */
+    private static final class Subjects implements Shredder {
+        final Map<String, KeyState> states = new java.util.HashMap<>();
+
+        @Override
+        public KeyState state(String subject) {
+            return states.getOrDefault(subject, KeyState.NONE);
+        }
+
+        @Override
+        public void shred(String subject) {
+            states.computeIfPresent(subject, (s, state) -> KeyState.SHREDDED);
+        }
+    }
+
+    @Test
+    void R_OPN_02_the_PII_officer_shreds_a_submitters_identity_and_feedback_can_no_longer_reach_them() {
+        Subjects subjects = new Subjects();
+        fixture.registerInjectableResource(subjects);
+        var resolvedNamed = List.of(recorded(OpinionMode.Naming.NAMED, true), classified(), routedTo(VILLAGE),
+                new OpinionAcknowledged(ID, CLERK), new OpinionAddressed(ID, OpinionAddressed.AddressedBy.EXPLANATION),
+                new OpinionResolved(ID, List.of()));
+        fixture.given(resolvedNamed).when(new ShredSubmitterIdentity(ID, ShreddingReason.SUBJECT_REQUEST))
+                .expectNoEvents().expectExceptionMessage("opinion op-1 holds no submitter identity in the vault");
+
+        subjects.states.put("submitter:op-1", Shredder.KeyState.ACTIVE);
+        fixture.given(resolvedNamed).when(new ShredSubmitterIdentity(ID, ShreddingReason.SUBJECT_REQUEST))
+                .expectEvents(new SubmitterIdentityShredded(ID, ShreddingReason.SUBJECT_REQUEST));
+        assertThat(subjects.states).containsEntry("submitter:op-1", Shredder.KeyState.SHREDDED);
+
+        List<Object> shredded = new java.util.ArrayList<>(resolvedNamed);
+        shredded.add(new SubmitterIdentityShredded(ID, ShreddingReason.SUBJECT_REQUEST));
+        fixture.given(shredded)
+                .when(new RecordSubmitterFeedback(ID, OpinionChannel.HOME_VISIT, LocalDate.of(2014, 6, 1), true))
+                .expectNoEvents().expectExceptionMessage("feedback goes to a named submitter who left contact data");
+        fixture.given(shredded).when(new ShredSubmitterIdentity(ID, ShreddingReason.LEGAL_ORDER))
+                .expectNoEvents().expectExceptionMessage("the submitter identity of opinion op-1 is shredded already");
     }
 
     @Test

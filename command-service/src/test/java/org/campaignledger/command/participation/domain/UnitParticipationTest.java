@@ -282,6 +282,18 @@ class UnitParticipationTest {
     }
 
     @Test
+    void R_UNP_08_the_stagger_of_the_jurisdictions_policy_applies() {
+        participations.byUnit.put(COUNTY, new ParticipationDirectory.ParticipationFacts(
+                ParticipationId.of(CAMPAIGN, 2, COUNTY), 1, Map.of(1, LocalDate.of(2014, 2, 28))));
+        directories.rolloutOverride("mlc", 2, COUNTY.value(), "tierStaggerDays", "10");
+        List<Object> history = new ArrayList<>(inStage1());
+        history.remove(history.size() - 1);
+        fixture.given(history).when(new StartStage(ID, 1, LocalDate.of(2014, 3, 5), null))
+                .expectEvents(new StageStarted(ID, 1, LocalDate.of(2014, 3, 5), null, COUNTY,
+                        LocalDate.of(2014, 2, 28)));
+    }
+
+    @Test
     void R_UNP_09_stage_2_needs_the_minimum_days_of_concentrated_study() {
         List<Object> history = inStage1();
         history.add(study("s1", StudyActivityType.CONCENTRATED_STUDY, 4, true));

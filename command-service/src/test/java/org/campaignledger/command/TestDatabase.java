@@ -1,4 +1,4 @@
-package org.campaignledger.command.clock;
+package org.campaignledger.command;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -6,14 +6,17 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** One embedded PostgreSQL per test JVM with the service's migrations applied; the JVM's exit stops it. */
-final class TestDatabase {
+/**
+ * One embedded PostgreSQL per test JVM with the service's migrations applied, for tests of the JDBC adapters
+ * (simulated clock, vault); the JVM's exit stops it.
+ */
+public final class TestDatabase {
     private static DataSource dataSource;
 
     private TestDatabase() {
     }
 
-    static synchronized DataSource dataSource() {
+    public static synchronized DataSource dataSource() {
         if (dataSource == null) {
             try {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -33,10 +36,12 @@ final class TestDatabase {
         return dataSource;
     }
 
-    /** A clean slate: no stored clock, no pending deadline. */
-    static JdbcTemplate cleanJdbc() {
+    /** A JdbcTemplate over it, after emptying {@code tables} so each test starts from a clean slate. */
+    public static JdbcTemplate jdbc(String... tables) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource());
-        jdbc.update("TRUNCATE simulated_clock, simulated_deadline");
+        if (tables.length > 0) {
+            jdbc.update("TRUNCATE " + String.join(", ", tables));
+        }
         return jdbc;
     }
 }

@@ -8,11 +8,11 @@ import org.bson.Document;
 /**
  * The data class of every read-model field that is not visible to every reader of its endpoint (DOMAIN §3.6, §7),
  * one table per read model: field path → class. A path is dotted; {@code name[]} walks every element of a list
- * and {@code *} every value of a map. A field may be classified only in documents of one event or command type, and
- * only where the actor acted as the public (an opinion recorded by its own submitter: who recorded it is PII then,
- * R-OPN-02; recorded by office staff, it is not). A field outside the reader's
- * audience is replaced by the marker {@code {"redacted": "<CLASS>"}}, the one shape on every endpoint.
- * Unlisted fields have the class of their endpoint, which {@link ReadEndpoint} already guards.
+ * and {@code *} every value of a map. A field may be classified only in documents of one event or command type,
+ * and only where the actor acted as the public (an opinion recorded by its own submitter: who recorded it is PII
+ * then, R-OPN-02; recorded by office staff, it is not). A field outside the reader's audience is replaced by the
+ * marker {@code {"redacted": "<CLASS>"}}, the one shape on every endpoint. Unlisted fields have the class of their
+ * endpoint, which {@link ReadEndpoint} already guards.
  */
 public final class DataClasses {
     /**

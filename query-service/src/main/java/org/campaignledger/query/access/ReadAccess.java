@@ -42,9 +42,9 @@ public class ReadAccess {
         allowed(endpoint, null);
     }
 
-    /** Refuses a reader who may not read {@code endpoint} for this unit; answers the audience there. */
-    public Set<DataClass> requireUnit(ReadEndpoint endpoint, String unitId) {
-        return reader.get().audienceOf(allowed(endpoint, List.of(unitId)));
+    /** Refuses a reader who may not read {@code endpoint} for this unit. */
+    public void requireUnit(ReadEndpoint endpoint, String unitId) {
+        allowed(endpoint, List.of(unitId));
     }
 
     /** Refuses a reader without a platform role of {@code endpoint} (questions about the whole platform). */

@@ -35,7 +35,9 @@ class DemoCountyTest {
         DemoCounty.Totals planned = first.planned();
         assertThat(planned.expectedRejections()).isEqualTo(planned.staggerExceptions() + planned.weakAndLax());
         assertThat(first.expectedRejections()).isEqualTo(planned.expectedRejections());
-        assertThat(first.accepted()).isEqualTo(planned.commands() - planned.expectedRejections());
+        // other scenarios on this stack may have registered a demo account's person: that answer counts as stored
+        assertThat(first.accepted() + first.replayed()).isEqualTo(planned.commands() - planned.expectedRejections());
+        assertThat(first.replayed()).isLessThanOrEqualTo(4);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             assertThat(total("/api/units?size=1&ancestorId=" + DemoCounty.COUNTY))
                     .isEqualTo(planned.unitsUnderCounty());

@@ -2,7 +2,7 @@
 # Pipeline benchmark on its own embedded stack (free ports, temporary data directory, simulated clock): command
 # throughput and latency, end-to-end lag, projection throughput while a backlog drains, AQ-1 verification time.
 # Prints a markdown table and appends it to docs/benchmarks.md. Options (all optional): --clients 4, --warmup 100,
-# --commands 500, --lag-probes 30, --backlog-small 300, --backlog-large 1500, --aq1-events 200,
+# --commands 500, --lag-probes 30, --backlog-small 500, --backlog-large 2000, --aq1-events 200,
 # --aq1-reads 20, --record docs/benchmarks.md, --no-record. Not part of ./mvnw verify.
 set -euo pipefail
 cd "$(dirname "$0")"

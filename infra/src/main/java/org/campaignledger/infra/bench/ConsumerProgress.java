@@ -19,7 +19,11 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ConsumerProgress implements AutoCloseable {
     private static final String TOPIC = "ledger.events.v1";
-    private static final String GROUP = "query-service";
+    /**
+     * The listener's id: spring-kafka uses a {@code @KafkaListener}'s id as its group id unless told otherwise, so
+     * this, not {@code spring.kafka.consumer.group-id} ({@code LEDGER_CONSUMER_GROUP}), is the group that commits.
+     */
+    private static final String GROUP = "ledger-events";
 
     private final Admin admin;
 

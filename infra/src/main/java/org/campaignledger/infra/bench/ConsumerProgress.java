@@ -19,10 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ConsumerProgress implements AutoCloseable {
     private static final String TOPIC = "ledger.events.v1";
-    /**
-     * The listener's id: spring-kafka uses a {@code @KafkaListener}'s id as its group id unless told otherwise, so
-     * this, not {@code spring.kafka.consumer.group-id} ({@code LEDGER_CONSUMER_GROUP}), is the group that commits.
-     */
+    /** The query-service's projection group under the default prefix ({@code ledger.kafka.consumer-group}). */
     private static final String GROUP = "ledger-events";
 
     private final Admin admin;

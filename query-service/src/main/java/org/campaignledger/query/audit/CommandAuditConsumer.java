@@ -18,7 +18,8 @@ class CommandAuditConsumer {
         this.mongo = mongo;
     }
 
-    @KafkaListener(id = "command-audit", topics = "${ledger.kafka.command-audit-topic}",
+    @KafkaListener(id = "command-audit", groupId = "${ledger.kafka.consumer-group}-command-audit",
+            topics = "${ledger.kafka.command-audit-topic}",
             properties = "value.deserializer=org.apache.kafka.common.serialization.StringDeserializer")
     void on(ConsumerRecord<String, String> record) {
         Document outcome = Document.parse(record.value());

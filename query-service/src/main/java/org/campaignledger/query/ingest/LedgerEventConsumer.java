@@ -29,7 +29,9 @@ class LedgerEventConsumer {
         this.mongo = mongo;
     }
 
-    @KafkaListener(id = "ledger-events", topics = "${ledger.kafka.events-topic}",
+    // The listener id would otherwise be the group id too, and the configured group would be ignored.
+    @KafkaListener(id = "ledger-events", groupId = "${ledger.kafka.consumer-group}-events",
+            topics = "${ledger.kafka.events-topic}",
             concurrency = "${ledger.kafka.concurrency}")
     void on(ConsumerRecord<String, byte[]> record) {
         LedgerEvent event;

@@ -42,8 +42,9 @@ public final class DemoCounty {
     /**
      * The demo accounts whose roles the domain gives (DOMAIN §7, docs/adr/0010) get them in the county: the first
      * township's secretary, office head (its second roster seat, who heads its leading-group office) and a
-     * leadership member, a party member of its branch, and a staff member of the county office. The SG and the
-     * office approver are above; review-chain and token-only roles need no seat.
+     * leadership member, a party member of its branch, a staff member of the county office, and the leader of the
+     * township's supervision group. The SG reviewer and the office approver are above; review-chain and token-only
+     * roles need no seat.
      */
     private static final List<String> DEMO_TOWN_ROSTER = List.of(personOf("unit-secretary"),
             personOf("unit-office-staff"), personOf("leadership-member"));
@@ -480,12 +481,16 @@ public final class DemoCounty {
     private void supervisionGroups(Phase persons, Phase phase) {
         List<Unit> departments = byBlock.get("b1");
         int groups = 13;
+        List<Unit> supervised = of("b1", "b2", "b3", "cs", "cm", "dt", "ds");
+        // the sg-leader account leads the group that the round robin below gives the demo accounts' township
+        int demoTownGroup = supervised.stream().map(Unit::id).toList().indexOf(demoTown) % groups + 1;
         List<String> county = new ArrayList<>();
         for (int g = 1; g <= groups; g++) {
             String sg = "kd-sg-" + String.format("%02d", g);
             List<Map<String, Object>> members = new ArrayList<>();
             for (int m = 1; m <= 4; m++) {
-                String person = "kdp-sg" + String.format("%02d", g) + "-" + m;
+                String person = g == demoTownGroup && m == 1 ? personOf("sg-leader")
+                        : "kdp-sg" + String.format("%02d", g) + "-" + m;
                 String source = departments.get((m == 1 ? 0 : m == 2 ? 1 : 1 + g + m) % departments.size()).id();
                 registerPerson(persons, person, source);
                 members.add(Map.of("personId", person, "sourceUnitId", source));
@@ -493,7 +498,7 @@ public final class DemoCounty {
             formGroup(phase, sg, "SUPERVISION", COUNTY, "County supervision group " + g, members);
             county.add(sg);
         }
-        assignRoundRobin(phase, county, of("b1", "b2", "b3", "cs", "cm", "dt", "ds"));
+        assignRoundRobin(phase, county, supervised);
         assignRoundRobin(phase, county, of("gs", "gm", "i"));
         String joint = "kd-sg-joint";
         List<Map<String, Object>> members = new ArrayList<>();

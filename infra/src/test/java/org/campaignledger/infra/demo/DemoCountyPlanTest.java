@@ -68,6 +68,13 @@ class DemoCountyPlanTest {
         assertThat(commands).anySatisfy(c -> assertThat(c.fields()).containsEntry("unitId", town)
                 .containsEntry("personId", "demo-leadership-member"));
         assertThat(commands).anySatisfy(c -> assertThat(c.fields()).containsEntry("personId", "demo-party-member"));
+        String led = commands.stream().filter(c -> c.type().equals("FormSupervisionGroup")
+                && "demo-sg-leader".equals(c.fields().get("leaderPersonId"))).map(c -> (String) c.fields().get("sgId"))
+                .findFirst().orElseThrow();
+        assertThat(commands).anySatisfy(c -> {
+            assertThat(c.type()).isEqualTo("AssignUnit");
+            assertThat(c.fields()).containsEntry("sgId", led).containsEntry("unitId", town);
+        });
         assertThat(commands).anySatisfy(c -> {
             assertThat(c.type()).isEqualTo("EstablishCampaignOffice");
             assertThat(String.valueOf(c.fields().get("staffIds"))).contains("demo-office-staff");

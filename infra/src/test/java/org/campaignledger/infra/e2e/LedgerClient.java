@@ -99,10 +99,14 @@ final class LedgerClient {
         return target;
     }
 
-    /** A GET on the command service (the vault lives in its database) as the given account. */
+    /** A GET on the command service (the vault lives in its database) as the given account, or without a token. */
     Response commandSideGet(String path, String account) {
-        return send(HttpRequest.newBuilder(URI.create(env.commandUrl() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(account)).GET());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(env.commandUrl() + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (account != null) {
+            request.header("Authorization", "Bearer " + token(account));
+        }
+        return send(request);
     }
 
     /** GET on the query service as the auditor, who may read everything but CONFIDENTIAL content and PII. */

@@ -57,6 +57,11 @@ public class ReadAccess {
     /** One document: refused outside the reader's scope, redacted inside it. */
     public Document detail(ReadEndpoint endpoint, Document document) {
         Set<ReadRole> roles = allowed(endpoint, unitsOf(endpoint, document));
+        roles.removeIf(role -> PlatformLimits.of(endpoint.readModel(), role)
+                .map(limit -> !limit.holds().test(document)).orElse(false));
+        if (roles.isEmpty()) {
+            throw forbidden(endpoint);
+        }
         return DataClasses.redact(endpoint.readModel(), document, reader.get().audienceOf(roles));
     }
 
@@ -74,12 +79,15 @@ public class ReadAccess {
     public Bson scope(ReadEndpoint endpoint, Bson filter, String... namedUnits) {
         Stream.of(namedUnits).filter(u -> u != null).forEach(u -> allowed(endpoint, List.of(u)));
         Reader current = reader.get();
-        if (current.platformRoles().stream().anyMatch(endpoint.platformRoles()::contains)) {
+        List<ReadRole> platform = current.platformRoles().stream().filter(endpoint.platformRoles()::contains)
+                .toList();
+        if (platform.stream().anyMatch(role -> PlatformLimits.of(endpoint.readModel(), role).isEmpty())) {
             return filter;
         }
         List<String> units = List.copyOf(current.unitsHolding(endpoint.unitRoles()));
         List<Bson> anyField = new ArrayList<>();
         endpoint.unitFields().forEach(field -> anyField.add(Filters.in(field, units)));
+        platform.forEach(role -> anyField.add(PlatformLimits.of(endpoint.readModel(), role).orElseThrow().filter()));
         Bson inScope = anyField.size() == 1 ? anyField.get(0) : Filters.or(anyField);
         return filter == null || filter.toBsonDocument().isEmpty() ? inScope : Filters.and(filter, inScope);
     }

@@ -29,8 +29,9 @@ public enum ReadEndpoint {
             "unitId"),
     PARTICIPATIONS("GET /api/participations", "rm_unit_progress", Roles.DOMAIN, Roles.AUDIT, "unitId"),
     /** Roll-ups are about the unit they are asked for (jurisdiction or ancestor); the whole campaign is platform. */
-    PROGRESS_ROLLUP("GET /api/progress/rollup", "rm_unit_progress", Roles.DOMAIN, Roles.AUDIT, "unitId"),
-    PROGRESS_DAILY("GET /api/progress/daily", "rm_progress_daily", Roles.DOMAIN, Roles.AUDIT, "jurisdictionId"),
+    // A roll-up aggregates every unit below the node asked for: only roles that hold in all of them may ask.
+    PROGRESS_ROLLUP("GET /api/progress/rollup", "rm_unit_progress", Roles.OFFICE, Roles.AUDIT, "unitId"),
+    PROGRESS_DAILY("GET /api/progress/daily", "rm_progress_daily", Roles.OFFICE, Roles.AUDIT, "jurisdictionId"),
     PROGRESS_SNAPSHOT("POST /api/progress/daily/snapshot", "rm_progress_daily", Roles.OFFICE, Roles.ADMIN,
             "jurisdictionId"),
     ROLLOUT("GET /api/rollouts/{rolloutId}", "rm_rollouts", Roles.DOMAIN, Roles.AUDIT_AND_ADMIN,

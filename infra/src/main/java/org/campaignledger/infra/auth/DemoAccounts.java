@@ -23,6 +23,8 @@ public final class DemoAccounts {
             new Account("office-staff", "demo-office-staff", List.of("CAMPAIGN_OFFICE_STAFF")),
             new Account("office-approver", "demo-office-approver", List.of("CAMPAIGN_OFFICE_APPROVER")),
             new Account("higher-reviewer", "demo-higher-reviewer", List.of("HIGHER_REVIEWER")),
+            new Account("party-group-head", "demo-party-group-head", List.of("PARTY_GROUP_HEAD")),
+            new Account("responsible-person", "demo-responsible-person", List.of("RESPONSIBLE_PERSON")),
             new Account("auditor", "demo-auditor", List.of("AUDITOR")),
             // DOMAIN §6: vault PII needs a separately approved grant on top of the auditor role
             new Account("auditor-pii", "demo-auditor-pii", List.of("AUDITOR", "PII_ACCESS")),

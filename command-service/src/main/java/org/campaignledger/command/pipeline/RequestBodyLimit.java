@@ -98,9 +98,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is in memory: it is available at once, and then all read. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is buffered already");
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }

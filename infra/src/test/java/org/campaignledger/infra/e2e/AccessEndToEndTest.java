@@ -27,16 +27,11 @@ class AccessEndToEndTest {
     @BeforeEach
     void twoCounties() {
         scenario = new Scenario(client).campaign("DEFAULT", List.of("LEADING_BODY", "TOWNSHIP_STREET"));
-        countyA = scenario.id("county-a");
-        townA = scenario.id("town-a");
-        countyB = scenario.id("county-b");
-        townB = scenario.id("town-b");
-        scenario.unitWithSecretary(countyA, "COUNTY", "LEADING_BODY", "COMMITTEE", null);
-        scenario.unitWithSecretary(townA, "TOWNSHIP", "TOWNSHIP_STREET", "COMMITTEE", countyA);
-        scenario.unitWithSecretary(countyB, "COUNTY", "LEADING_BODY", "COMMITTEE", null);
-        scenario.unitWithSecretary(townB, "TOWNSHIP", "TOWNSHIP_STREET", "COMMITTEE", countyB);
-        scenario.countyOffice(countyA, List.of("demo-office-staff"));
-        scenario.countyOffice(countyB, List.of("staff-" + scenario.suffix));
+        Scenario.TwoCounties units = scenario.twoCounties();
+        countyA = units.countyA();
+        townA = units.townA();
+        countyB = units.countyB();
+        townB = units.townB();
     }
 
     private String opinionAt(String unit, String account) {

@@ -59,6 +59,21 @@ final class Scenario {
                 "date", "2014-01-02")));
     }
 
+    /** Two counties with a township each; county A's office is staffed by the office-staff account's person. */
+    record TwoCounties(String countyA, String townA, String countyB, String townB) {
+    }
+
+    TwoCounties twoCounties() {
+        TwoCounties units = new TwoCounties(id("county-a"), id("town-a"), id("county-b"), id("town-b"));
+        unitWithSecretary(units.countyA(), "COUNTY", "LEADING_BODY", "COMMITTEE", null);
+        unitWithSecretary(units.townA(), "TOWNSHIP", "TOWNSHIP_STREET", "COMMITTEE", units.countyA());
+        unitWithSecretary(units.countyB(), "COUNTY", "LEADING_BODY", "COMMITTEE", null);
+        unitWithSecretary(units.townB(), "TOWNSHIP", "TOWNSHIP_STREET", "COMMITTEE", units.countyB());
+        countyOffice(units.countyA(), List.of("demo-office-staff"));
+        countyOffice(units.countyB(), List.of("staff-" + suffix));
+        return units;
+    }
+
     static String secretaryOf(String unitId) {
         return "sec-" + unitId;
     }

@@ -158,7 +158,7 @@ class ProgressRollup {
                 s.put("units", n);
                 s.put("min", sorted.get(0));
                 s.put("median", round(median));
-                s.put("avg", round(sorted.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
+                s.put("avg", round(sorted.stream().mapToDouble(Double::doubleValue).sum() / n));
                 s.put("belowTwoThirds", belowTwoThirds.get(type));
                 satisfaction.put(type, s);
             });

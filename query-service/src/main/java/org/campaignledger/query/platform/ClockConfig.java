@@ -23,7 +23,7 @@ class ClockConfig {
     Clock businessClock(@Value("${ledger.clock.mode:system}") String mode, JdbcTemplate eventStore) {
         return switch (mode) {
             case "system" -> Clock.system(ZONE);
-            case "simulated" -> new EventStoreClock(eventStore);
+            case "simulated" -> new EventStoreClock(eventStore, ZONE);
             default -> throw new IllegalArgumentException("ledger.clock.mode must be system or simulated, not " + mode);
         };
     }
@@ -31,9 +31,11 @@ class ClockConfig {
     /** The command service's simulated "now"; before it has started once, the wall clock. */
     static final class EventStoreClock extends Clock {
         private final JdbcTemplate eventStore;
+        private final ZoneId zone;
 
-        EventStoreClock(JdbcTemplate eventStore) {
+        EventStoreClock(JdbcTemplate eventStore, ZoneId zone) {
             this.eventStore = eventStore;
+            this.zone = zone;
         }
 
         @Override
@@ -45,12 +47,12 @@ class ClockConfig {
 
         @Override
         public ZoneId getZone() {
-            return ZONE;
+            return zone;
         }
 
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("business time is kept in " + ZONE);
+        public Clock withZone(ZoneId other) {
+            return new EventStoreClock(eventStore, other);
         }
     }
 }

@@ -107,6 +107,18 @@ class BlockingRulesTest {
         participation(credited(TOWN_ID, GateFact.IMPLEMENTATION_PLAN_APPROVED));
     }
 
+    /** The county the town cascades from (R-UNP-07), in tier 1. */
+    private void countyRegistered() {
+        participation(new ParticipationRegistered(COUNTY_ID, CAMPAIGN, 2, COUNTY, UnitType.LEADING_BODY,
+                Level.COUNTY, 1, COUNTY, List.of(), MeetingType.SPECIAL_DLM, MaterialRequirement.FULL,
+                RectificationForm.COLLECTIVE_PLAN_AND_PERSONAL));
+    }
+
+    private void countyStartsStage1OnFeb28() {
+        participation(new PreparationStarted(COUNTY_ID, LocalDate.of(2014, 2, 1)));
+        participation(new StageStarted(COUNTY_ID, 1, LocalDate.of(2014, 2, 28), null, null, null));
+    }
+
     private static GateFactCredited credited(ParticipationId id, GateFact fact) {
         return new GateFactCredited(id, fact, "Test", "src", "evt-" + fact);
     }
@@ -128,14 +140,11 @@ class BlockingRulesTest {
     void the_cascade_and_stagger_follow_the_predecessor_and_the_date_asked_for() {
         preparingTownWithoutMobilisation();
         participation(credited(TOWN_ID, GateFact.MOBILISED));
-        participation(new ParticipationRegistered(COUNTY_ID, CAMPAIGN, 2, COUNTY, UnitType.LEADING_BODY,
-                Level.COUNTY, 1, COUNTY, List.of(), MeetingType.SPECIAL_DLM, MaterialRequirement.FULL,
-                RectificationForm.COLLECTIVE_PLAN_AND_PERSONAL));
+        countyRegistered();
         assertThat(controller.participation(TOWN_ID.value(), "2014-03-01").getList("blockingRules", String.class))
                 .containsExactly("R-UNP-07");
 
-        participation(new PreparationStarted(COUNTY_ID, LocalDate.of(2014, 2, 1)));
-        participation(new StageStarted(COUNTY_ID, 1, LocalDate.of(2014, 2, 28), null, null, null));
+        countyStartsStage1OnFeb28();
         assertThat(controller.participation(TOWN_ID.value(), "2014-03-09").getList("blockingRules", String.class))
                 .containsExactly("R-UNP-08");
         assertThat(controller.participation(TOWN_ID.value(), "2014-03-10").getList("blockingRules", String.class))
@@ -146,11 +155,8 @@ class BlockingRulesTest {
     void the_stagger_follows_the_jurisdictions_override_as_on_the_command_side() {
         preparingTownWithoutMobilisation();
         participation(credited(TOWN_ID, GateFact.MOBILISED));
-        participation(new ParticipationRegistered(COUNTY_ID, CAMPAIGN, 2, COUNTY, UnitType.LEADING_BODY,
-                Level.COUNTY, 1, COUNTY, List.of(), MeetingType.SPECIAL_DLM, MaterialRequirement.FULL,
-                RectificationForm.COLLECTIVE_PLAN_AND_PERSONAL));
-        participation(new PreparationStarted(COUNTY_ID, LocalDate.of(2014, 2, 1)));
-        participation(new StageStarted(COUNTY_ID, 1, LocalDate.of(2014, 2, 28), null, null, null));
+        countyRegistered();
+        countyStartsStage1OnFeb28();
         mongo.getCollection(RolloutProjection.COLLECTION).insertOne(new Document("_id",
                 "rollout:" + CAMPAIGN.value() + ":2:" + COUNTY.value()).append("policyOverrides",
                 new Document("tierStaggerDays", new Document("value", "10").append("reason", "short stagger"))));

@@ -37,7 +37,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
+                    // The embedded library defaults to synchronous_commit=off, which acknowledges a commit before
+                    // its WAL is flushed: a 201 could then vanish in a crash (issue 8). Durable means both on.
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             createDatabase();
         } catch (IOException | SQLException e) {

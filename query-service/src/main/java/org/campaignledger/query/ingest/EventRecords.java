@@ -47,7 +47,8 @@ public class EventRecords {
                 headers.get(KafkaHeaders.REVISION), headers.get(KafkaHeaders.AGGREGATE_TYPE),
                 headers.getOrDefault(KafkaHeaders.AGGREGATE_ID, record.key()),
                 sequence == null ? 0 : Long.parseLong(sequence), global == null ? null : Long.parseLong(global),
-                headers.get(KafkaHeaders.CE_TIME), Map.copyOf(metaData), payload);
+                headers.get(KafkaHeaders.CE_TIME), Map.copyOf(metaData), payload,
+                new Position(record.partition(), record.offset()));
     }
 
     private static String require(Map<String, String> headers, String name, ConsumerRecord<String, byte[]> record) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.campaignledger.query.ingest.ReadModels;
 import org.bson.conversions.Bson;
 import org.campaignledger.query.access.ReadAccess;
 import org.campaignledger.query.access.ReadEndpoint;
@@ -67,7 +68,7 @@ class OpinionController {
             totals.put(counter, 0L);
         }
         mongo.getCollection(OpinionProjection.STATS).find(Filters.and(filters))
-                .projection(new Document("countedEventIds", 0)).forEach(bucket -> {
+                .projection(ReadModels.WITHOUT_BOOKKEEPING).forEach(bucket -> {
                     for (String counter : COUNTERS) {
                         long value = number(bucket, counter);
                         totals.merge(counter, value, Long::sum);

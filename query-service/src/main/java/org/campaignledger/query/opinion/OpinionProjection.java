@@ -128,7 +128,7 @@ public class OpinionProjection implements Projection {
         if (existing != null) {
             return;
         }
-        readModels.countOnce(STATS, bucketId(opinion), event.eventId() + ":in", bucket(opinion),
+        readModels.countOnce(STATS, bucketId(opinion), event, bucket(opinion),
                 contribution(opinion, 1));
         readModels.insertOnce(OPINIONS, event, opinion);
     }
@@ -143,8 +143,8 @@ public class OpinionProjection implements Projection {
         }
         Document after = new Document(before);
         mutation.accept(after);
-        readModels.countOnce(STATS, bucketId(before), event.eventId() + ":out", bucket(before), contribution(before, -1));
-        readModels.countOnce(STATS, bucketId(after), event.eventId() + ":in", bucket(after), contribution(after, 1));
+        readModels.countOnce(STATS, bucketId(before), event, bucket(before), contribution(before, -1));
+        readModels.countOnce(STATS, bucketId(after), event, bucket(after), contribution(after, 1));
         List<Bson> updates = new ArrayList<>();
         after.forEach((field, value) -> {
             if (!field.equals("_id") && !java.util.Objects.equals(value, before.get(field))) {

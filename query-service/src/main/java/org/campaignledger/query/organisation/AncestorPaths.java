@@ -5,13 +5,11 @@ import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.OrgUnitEvent.UnitReparented;
 import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.ReadModels;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +25,9 @@ public class AncestorPaths {
     static final String MARKS = "rm_path_marks";
 
     private final ReadModels readModels;
-    private final MongoTemplate mongo;
 
-    public AncestorPaths(ReadModels readModels, MongoTemplate mongo) {
+    public AncestorPaths(ReadModels readModels) {
         this.readModels = readModels;
-        this.mongo = mongo;
     }
 
     /**
@@ -41,17 +37,14 @@ public class AncestorPaths {
     public void restamp(String collection, LedgerEvent event, UnitReparented moved, boolean withTreeFields) {
         String movedId = moved.unitId().value();
         String markId = collection + "|" + movedId;
-        readModels.setIfNewer(MARKS, markId, "sequence", event.aggregateSequence());
+        readModels.setIfNewer(MARKS, markId, event, "sequence", event.aggregateSequence());
         Number latest = readModels.find(MARKS, markId).get("sequence", Number.class);
         if (latest.longValue() != event.aggregateSequence()) {
             return;
         }
         List<String> newPath = moved.ancestorIds().stream().map(UnitId::value).toList();
         String newJurisdiction = moved.jurisdictionUnitId() == null ? null : moved.jurisdictionUnitId().value();
-        var documents = mongo.getCollection(collection);
-        documents.find(Filters.or(Filters.eq("unitId", movedId), Filters.eq("ancestorIds", movedId)))
-                .projection(new Document("unitId", 1).append("ancestorIds", 1).append("jurisdictionId", 1))
-                .into(new ArrayList<>())
+        readModels.query(collection, Filters.or(Filters.eq("unitId", movedId), Filters.eq("ancestorIds", movedId)))
                 .forEach(document -> {
                     List<String> oldPath = document.getList("ancestorIds", String.class, List.of());
                     List<String> path = new ArrayList<>(newPath);
@@ -71,7 +64,7 @@ public class AncestorPaths {
                             updates.add(Updates.set("jurisdictionId", newJurisdiction));
                         }
                     }
-                    documents.updateOne(Filters.eq("_id", document.get("_id")), Updates.combine(updates));
+                    readModels.update(collection, document.get("_id"), event, Updates.combine(updates));
                 });
     }
 }

@@ -50,6 +50,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgressCounters implements Projection {
     static final int RECENT_WARNINGS = 5;
+    private static final String APPROVED_DOCUMENTS = "approvedDocumentIds";
 
     private final ReadModels readModels;
 
@@ -66,7 +67,7 @@ class ProgressCounters implements Projection {
         String id = participation.value();
         String exceptionId = event.meta(MetaDataKeys.EXCEPTION_ID);
         if (exceptionId != null && !exceptionId.isBlank()) {
-            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event.eventId() + ":exception",
+            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event,
                     new Document(), new Document("exceptionsUsed.count", 1),
                     Updates.addToSet("exceptionsUsed.exceptionIds", exceptionId));
         }
@@ -75,8 +76,19 @@ class ProgressCounters implements Projection {
         } else if (event.payload() instanceof LookBackEvent e) {
             lookBack(event, id, e);
         } else if (event.payload() instanceof DocumentApproved d) {
-            readModels.countOnce(UnitProgressProjection.COLLECTION, id, "approved:" + d.documentId().value(),
-                    new Document(), new Document("documentsApproved." + d.docType().name(), 1));
+            approved(event, id, d);
+        }
+    }
+
+    /** A document approved again after it was reopened is still one approved document. */
+    private void approved(LedgerEvent event, String id, DocumentApproved d) {
+        Document progress = readModels.find(UnitProgressProjection.COLLECTION, id);
+        List<String> counted = progress == null ? List.of()
+                : progress.getList(APPROVED_DOCUMENTS, String.class, List.of());
+        if (!counted.contains(d.documentId().value())) {
+            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event, new Document(),
+                    new Document("documentsApproved." + d.docType().name(), 1),
+                    Updates.addToSet(APPROVED_DOCUMENTS, d.documentId().value()));
         }
     }
 
@@ -104,7 +116,7 @@ class ProgressCounters implements Projection {
     private void evaluation(LedgerEvent event, String id, PublicEvaluationEvent e) {
         String prefix = "evaluation." + e.type().name() + ".";
         if (e instanceof EvaluationPlanned) {
-            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event.eventId(), new Document(),
+            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event, new Document(),
                     new Document(), Updates.max(prefix + "attempts", e.attemptNo()));
         } else if (e instanceof EvaluationTallied t) {
             result(event, id, e, t.numerator(), t.denominator(), t.passed());
@@ -118,7 +130,7 @@ class ProgressCounters implements Projection {
     private void result(LedgerEvent event, String id, PublicEvaluationEvent e, int numerator, int denominator,
                         boolean passed) {
         String prefix = "evaluation." + e.type().name() + ".";
-        readModels.setIfNewer(UnitProgressProjection.COLLECTION, id, prefix + "version",
+        readModels.setIfNewer(UnitProgressProjection.COLLECTION, id, event, prefix + "version",
                 version(e.attemptNo(), event.aggregateSequence()),
                 Updates.set(prefix + "lastRatio", new Document("numerator", numerator)
                         .append("denominator", denominator).append("value", Ratios.decimal(numerator, denominator))),
@@ -129,24 +141,24 @@ class ProgressCounters implements Projection {
 
     private void lookBack(LedgerEvent event, String id, LookBackEvent e) {
         if (e instanceof LookBackOpened) {
-            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event.eventId(), new Document(),
+            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event, new Document(),
                     new Document("lookBack.open", 1));
         } else if (e instanceof LookBackOutcomeDecided d) {
             outcome(event, id, e, d.reviewedStage(), d.terms().outcome());
         } else if (e instanceof LookBackOutcomeAmended a) {
             outcome(event, id, e, a.reviewedStage(), a.terms().outcome());
         } else if (e instanceof LookBackConcluded c) {
-            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event.eventId(), new Document(),
+            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event, new Document(),
                     new Document("lookBack.open", -1));
             outcome(event, id, e, c.reviewedStage(), c.finalOutcome());
         } else if (e instanceof LookBackRuleWarningRaised w) {
-            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event.eventId(), new Document(),
+            readModels.countOnce(UnitProgressProjection.COLLECTION, id, event, new Document(),
                     new Document(), warning(w.ruleId(), w.details(), event));
         }
     }
 
     private void outcome(LedgerEvent event, String id, LookBackEvent e, int reviewedStage, LookBackOutcome outcome) {
-        readModels.setIfNewer(UnitProgressProjection.COLLECTION, id, "lookBack.version",
+        readModels.setIfNewer(UnitProgressProjection.COLLECTION, id, event, "lookBack.version",
                 version(reviewedStage, event.aggregateSequence()),
                 Updates.set("lookBack.outcome", outcome.name()),
                 Updates.set("lookBack.reviewedStage", reviewedStage),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.campaignledger.query.ingest.ReadModels;
 
 /** One page of a read model: {@code items}, {@code page}, {@code size}, {@code total}. */
 public final class Paging {
@@ -17,7 +18,7 @@ public final class Paging {
 
     /** One document by id, or a 404 problem naming {@code what} was looked for. */
     public static Document one(MongoCollection<Document> collection, String id, String what) {
-        Document document = collection.find(new Document("_id", id)).projection(new Document("countedEventIds", 0))
+        Document document = collection.find(new Document("_id", id)).projection(ReadModels.WITHOUT_BOOKKEEPING)
                 .first();
         if (document == null) {
             throw new NotFoundException("no " + what + " " + id);
@@ -40,7 +41,7 @@ public final class Paging {
             throw new BadRequestException("size", "must be between 1 and " + MAX_SIZE);
         }
         List<Document> items = collection.find(filter).sort(sort).skip(page * size).limit(size)
-                .projection(new Document("countedEventIds", 0)).into(new ArrayList<>());
+                .projection(ReadModels.WITHOUT_BOOKKEEPING).into(new ArrayList<>());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("page", page);

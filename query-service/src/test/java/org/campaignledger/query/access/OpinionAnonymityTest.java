@@ -26,6 +26,7 @@ import org.campaignledger.kernel.opinion.OpinionTarget;
 import org.campaignledger.kernel.opinion.SubmitterCategory;
 import org.campaignledger.query.audit.AuditIndexForTests;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.opinion.OpinionsForTests;
 import org.campaignledger.query.platform.ForbiddenException;
@@ -68,7 +69,7 @@ class OpinionAnonymityTest {
             events.add(new LedgerEvent("op-anon-e" + i, payloads.get(i).getClass().getSimpleName(), null, "1",
                     "Opinion", "op-anon", i, 200L + i, "2014-02-20T02:00:00Z", Map.of(MetaDataKeys.ACTOR_ID,
                     actors.get(i), MetaDataKeys.ACTOR_ROLES, roles.get(i), MetaDataKeys.UNIT_ID, ReadAccessFixtures.IN, MetaDataKeys.OCCURRED_AT,
-                    "2014-02-20T02:00:00Z"), payloads.get(i)));
+                    "2014-02-20T02:00:00Z"), payloads.get(i), ReadModelsForTests.nextPosition()));
         }
         for (Projection projection : List.of(OpinionsForTests.projection(fixtures.mongo),
                 TimelineForTests.projection(fixtures.mongo), AuditIndexForTests.projection(fixtures.mongo))) {

@@ -18,6 +18,8 @@ import org.campaignledger.kernel.supervision.SupervisionGroupEvent.SupervisionGr
 import org.campaignledger.kernel.supervision.SupervisionGroupEvent.SupervisionGroupMemberAdded;
 import org.campaignledger.kernel.supervision.SupervisionGroupEvent.UnitAssignedToSupervisionGroup;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
+import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -54,7 +56,8 @@ final class ReadAccessFixtures implements AutoCloseable {
                                 List.of("p-CAMPAIGN_OFFICE_STAFF")).append("approverIds",
                                 List.of("p-CAMPAIGN_OFFICE_APPROVER"))
                         .append("establishedOn", "2014-01-02")));
-        SupervisionGroupProjection groups = new SupervisionGroupProjection(ReadModelsForTests.over(mongo), mongo);
+        ReadModels readModels = ReadModelsForTests.over(mongo);
+        Projection groups = ReadModelsForTests.batched(readModels, new SupervisionGroupProjection(readModels, mongo));
         group(groups, "sg-1", SgKind.SUPERVISION, "p-SG_LEADER", "p-SG_MEMBER");
         group(groups, "gg-1", SgKind.GUIDANCE, "p-gg-leader", "p-GUIDANCE_GROUP_MEMBER");
         readers = new Readers(mongo, null);
@@ -84,7 +87,7 @@ final class ReadAccessFixtures implements AutoCloseable {
                 .append("effectiveFrom", "2013-01-01").append("effectiveTo", to);
     }
 
-    private static void group(SupervisionGroupProjection groups, String sg, SgKind kind, String leader,
+    private static void group(Projection groups, String sg, SgKind kind, String leader,
                               String member) {
         LocalDate from = LocalDate.of(2014, 1, 2);
         List<Object> payloads = List.of(
@@ -95,7 +98,7 @@ final class ReadAccessFixtures implements AutoCloseable {
                 new UnitAssignedToSupervisionGroup(SgId.of(sg), UnitId.of(IN), from));
         for (int i = 0; i < payloads.size(); i++) {
             groups.apply(new LedgerEvent(sg + "-e" + i, payloads.get(i).getClass().getSimpleName(), null, "1",
-                    "SupervisionGroup", sg, i, 100L + i, "2014-01-02T00:00:00Z", Map.of(), payloads.get(i)));
+                    "SupervisionGroup", sg, i, 100L + i, "2014-01-02T00:00:00Z", Map.of(), payloads.get(i), ReadModelsForTests.nextPosition()));
         }
     }
 

@@ -28,6 +28,7 @@ import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.participation.ParticipationId;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class DocumentProjectionTest {
     private static MongoServer server;
     private static MongoClient client;
     private static MongoTemplate mongo;
-    private static DocumentProjection projection;
+    private static Projection projection;
 
     @BeforeAll
     static void start() {
@@ -57,7 +58,7 @@ class DocumentProjectionTest {
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "test");
         ReadModels readModels = ReadModelsForTests.over(mongo);
-        projection = new DocumentProjection(readModels);
+        projection = ReadModelsForTests.batched(readModels, new DocumentProjection(readModels));
     }
 
     @AfterAll
@@ -69,7 +70,7 @@ class DocumentProjectionTest {
     private static LedgerEvent event(long sequence, Object payload) {
         return new LedgerEvent("e" + sequence, payload.getClass().getSimpleName(), payload.getClass().getName(), "1",
                 "ReviewableDocument", ID.value(), sequence, 100L + sequence, "2014-03-10T02:00:00Z", Map.of(),
-                payload);
+                payload, ReadModelsForTests.nextPosition());
     }
 
     private static DocumentStepApproved approved(int stepNo, String by, int version) {

@@ -37,6 +37,7 @@ import org.campaignledger.kernel.participation.ParticipationEvent.ReworkComplete
 import org.campaignledger.kernel.participation.ParticipationEvent.ReworkOrdered;
 import org.campaignledger.kernel.participation.ParticipationId;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class EvaluationProjectionTest {
     private static MongoServer server;
     private static MongoClient client;
     private static MongoTemplate mongo;
-    private static EvaluationProjection projection;
+    private static Projection projection;
 
     @BeforeAll
     static void start() {
@@ -62,7 +63,7 @@ class EvaluationProjectionTest {
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "test");
         ReadModels readModels = ReadModelsForTests.over(mongo);
-        projection = new EvaluationProjection(readModels);
+        projection = ReadModelsForTests.batched(readModels, new EvaluationProjection(readModels));
     }
 
     @AfterAll
@@ -74,7 +75,7 @@ class EvaluationProjectionTest {
     private static LedgerEvent event(String aggregateId, long sequence, Object payload) {
         return new LedgerEvent(aggregateId + "#" + sequence, payload.getClass().getSimpleName(),
                 payload.getClass().getName(), "1", "PublicEvaluation", aggregateId, sequence, 100L + sequence,
-                "2014-06-2" + Math.min(sequence, 9) + "T00:00:00Z", Map.of(), payload);
+                "2014-06-2" + Math.min(sequence, 9) + "T00:00:00Z", Map.of(), payload, ReadModelsForTests.nextPosition());
     }
 
     private static LedgerEvent evaluation(long sequence, Object payload) {

@@ -31,6 +31,7 @@ import org.campaignledger.kernel.lookback.OutcomeTerms;
 import org.campaignledger.kernel.lookback.ReviewWindow;
 import org.campaignledger.kernel.participation.ParticipationId;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.junit.jupiter.api.AfterEach;
@@ -48,14 +49,15 @@ class LookBackProjectionTest {
     private MongoServer server;
     private MongoClient client;
     private MongoTemplate mongo;
-    private LookBackProjection projection;
+    private Projection projection;
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "test");
-        projection = new LookBackProjection(ReadModelsForTests.over(mongo));
+        ReadModels readModels = ReadModelsForTests.over(mongo);
+        projection = ReadModelsForTests.batched(readModels, new LookBackProjection(readModels));
     }
 
     @AfterEach
@@ -86,7 +88,7 @@ class LookBackProjectionTest {
         List<LedgerEvent> events = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
             events.add(new LedgerEvent("e" + i, payloads.get(i).getClass().getSimpleName(), null, "1",
-                    "LookBackReview", ID.value(), i, 100L + i, "2014-05-12T00:00:00Z", Map.of(), payloads.get(i)));
+                    "LookBackReview", ID.value(), i, 100L + i, "2014-05-12T00:00:00Z", Map.of(), payloads.get(i), ReadModelsForTests.nextPosition()));
         }
         return events;
     }

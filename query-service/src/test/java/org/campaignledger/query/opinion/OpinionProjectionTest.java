@@ -28,6 +28,8 @@ import org.campaignledger.kernel.opinion.OpinionTarget;
 import org.campaignledger.kernel.opinion.ProblemFamily;
 import org.campaignledger.kernel.opinion.SubmitterCategory;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
+import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.campaignledger.query.ingest.ReadModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,14 +41,15 @@ class OpinionProjectionTest {
     private MongoServer server;
     private MongoClient client;
     private MongoTemplate mongo;
-    private OpinionProjection projection;
+    private Projection projection;
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "test");
-        projection = new OpinionProjection(new ReadModels(mongo));
+        ReadModels readModels = new ReadModels(mongo);
+        projection = ReadModelsForTests.batched(readModels, new OpinionProjection(readModels));
     }
 
     @AfterEach
@@ -70,7 +73,7 @@ class OpinionProjectionTest {
         List<LedgerEvent> events = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
             events.add(new LedgerEvent(id + "-e" + i, payloads.get(i).getClass().getSimpleName(), null, "1", "Opinion",
-                    id, i, 100L + i, "2014-02-20T00:00:00Z", Map.of(), payloads.get(i)));
+                    id, i, 100L + i, "2014-02-20T00:00:00Z", Map.of(), payloads.get(i), ReadModelsForTests.nextPosition()));
         }
         return events;
     }
@@ -108,7 +111,7 @@ class OpinionProjectionTest {
         List<LedgerEvent> events = new ArrayList<>(history("op-2").subList(0, 2));
         OpinionMergedAsDuplicate merged = new OpinionMergedAsDuplicate(OpinionId.of("op-2"), OpinionId.of("op-1"), 0.9);
         events.add(new LedgerEvent("op-2-merge", "OpinionMergedAsDuplicate", null, "1", "Opinion", "op-2", 2, 200L,
-                "2014-02-21T00:00:00Z", Map.of(), merged));
+                "2014-02-21T00:00:00Z", Map.of(), merged, ReadModelsForTests.nextPosition()));
         events.forEach(projection::apply);
         projection.apply(events.get(2));
         Document totals = totals();

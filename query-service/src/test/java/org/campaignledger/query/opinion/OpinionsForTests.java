@@ -1,6 +1,7 @@
 package org.campaignledger.query.opinion;
 
 import org.campaignledger.query.ingest.Projection;
+import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -10,6 +11,7 @@ public final class OpinionsForTests {
     }
 
     public static Projection projection(MongoTemplate mongo) {
-        return new OpinionProjection(ReadModelsForTests.over(mongo));
+        ReadModels readModels = ReadModelsForTests.over(mongo);
+        return ReadModelsForTests.batched(readModels, new OpinionProjection(readModels));
     }
 }

@@ -28,6 +28,8 @@ import org.campaignledger.kernel.organisation.UnitFlag;
 import org.campaignledger.kernel.organisation.UnitFlags;
 import org.campaignledger.kernel.organisation.UnitType;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
+import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.campaignledger.query.ingest.ReadModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,8 +48,8 @@ class OrganisationProjectionsTest {
     private MongoServer server;
     private MongoClient client;
     private ReadModels readModels;
-    private OrgTreeProjection tree;
-    private RosterProjection rosters;
+    private Projection tree;
+    private Projection rosters;
     private long sequence;
 
     @BeforeEach
@@ -56,8 +58,8 @@ class OrganisationProjectionsTest {
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
         readModels = new ReadModels(new MongoTemplate(client, "test"));
         MongoTemplate mongo = new MongoTemplate(client, "test");
-        tree = new OrgTreeProjection(readModels, new AncestorPaths(readModels, mongo));
-        rosters = new RosterProjection(readModels);
+        tree = ReadModelsForTests.batched(readModels, new OrgTreeProjection(readModels, new AncestorPaths(readModels)));
+        rosters = ReadModelsForTests.batched(readModels, new RosterProjection(readModels));
         sequence = 0;
     }
 
@@ -72,7 +74,7 @@ class OrganisationProjectionsTest {
         for (Object payload : payloads) {
             long seq = sequence++;
             LedgerEvent event = new LedgerEvent("e" + seq, payload.getClass().getSimpleName(), null, "1", "OrgUnit",
-                    TOWN.value(), seq, 100L + seq, "2014-01-01T00:00:00Z", Map.of(), payload);
+                    TOWN.value(), seq, 100L + seq, "2014-01-01T00:00:00Z", Map.of(), payload, ReadModelsForTests.nextPosition());
             for (int i = 0; i < 2; i++) {
                 tree.apply(event);
                 rosters.apply(event);
@@ -167,7 +169,7 @@ class OrganisationProjectionsTest {
                 List.of(UnitId.of("province"), UnitId.of("county-c")), UnitId.of("county-c"), APR_1, null);
         deliver(toB);
         LedgerEvent first = new LedgerEvent("e" + (sequence - 1), "UnitReparented", null, "1", "OrgUnit",
-                TOWN.value(), sequence - 1, 100L + sequence - 1, "2014-01-01T00:00:00Z", Map.of(), toB);
+                TOWN.value(), sequence - 1, 100L + sequence - 1, "2014-01-01T00:00:00Z", Map.of(), toB, ReadModelsForTests.nextPosition());
         deliver(toC);
         tree.apply(first);
 
@@ -183,7 +185,7 @@ class OrganisationProjectionsTest {
 
     private void deliverAs(UnitId unit, Object payload, long seq) {
         LedgerEvent event = new LedgerEvent(unit.value() + "-e" + seq, payload.getClass().getSimpleName(), null, "1",
-                "OrgUnit", unit.value(), seq, 500L + seq, "2014-01-01T00:00:00Z", Map.of(), payload);
+                "OrgUnit", unit.value(), seq, 500L + seq, "2014-01-01T00:00:00Z", Map.of(), payload, ReadModelsForTests.nextPosition());
         tree.apply(event);
         tree.apply(event);
     }

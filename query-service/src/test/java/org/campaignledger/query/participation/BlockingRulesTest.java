@@ -33,6 +33,8 @@ import org.campaignledger.kernel.participation.ParticipationId;
 import org.campaignledger.query.access.TestReaders;
 import org.campaignledger.query.campaign.CampaignProjection;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
+import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.campaignledger.query.organisation.AncestorPaths;
 import org.campaignledger.query.platform.BadRequestException;
@@ -57,7 +59,7 @@ class BlockingRulesTest {
 
     private MongoServer server;
     private MongoClient client;
-    private UnitProgressProjection progress;
+    private Projection progress;
     private ParticipationController controller;
     private MongoTemplate mongo;
     private final Map<String, Long> sequences = new HashMap<>();
@@ -67,12 +69,13 @@ class BlockingRulesTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
         mongo = new MongoTemplate(client, "test");
-        progress = new UnitProgressProjection(ReadModelsForTests.over(mongo),
-                new AncestorPaths(ReadModelsForTests.over(mongo), mongo), mongo);
+        ReadModels readModels = ReadModelsForTests.over(mongo);
+        progress = ReadModelsForTests.batched(readModels,
+                new UnitProgressProjection(readModels, new AncestorPaths(readModels), mongo));
         controller = new ParticipationController(mongo, new BlockingRules(mongo),
                 new ProgressReads(mongo, Clock.fixed(Instant.parse("2014-04-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"))),
                 TestReaders.auditor());
-        CampaignProjection campaigns = new CampaignProjection(ReadModelsForTests.over(mongo));
+        Projection campaigns = ReadModelsForTests.batched(readModels, new CampaignProjection(readModels));
         campaigns.apply(event("Campaign", CAMPAIGN.value(), new CampaignDefined(CAMPAIGN, "MLC", "theme", "req")));
         campaigns.apply(event("Campaign", CAMPAIGN.value(),
                 new PolicyProfileAdopted(CAMPAIGN, "KENLI_DEMO", 1, KENLI_DEMO, LocalDate.of(2014, 1, 1))));
@@ -88,7 +91,7 @@ class BlockingRulesTest {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         return new LedgerEvent(aggregateId + "#" + sequence, payload.getClass().getSimpleName(),
                 payload.getClass().getName(), "1", aggregateType, aggregateId, sequence, null,
-                "2014-03-01T00:00:00Z", Map.of(), payload);
+                "2014-03-01T00:00:00Z", Map.of(), payload, ReadModelsForTests.nextPosition());
     }
 
     private void participation(Object payload) {

@@ -16,6 +16,7 @@ import org.campaignledger.kernel.participation.ParticipationEnums.RectificationF
 import org.campaignledger.kernel.participation.ParticipationEvent.ParticipationRegistered;
 import org.campaignledger.kernel.participation.ParticipationId;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.campaignledger.query.organisation.AncestorPaths;
@@ -31,8 +32,9 @@ final class ProgressFixtures implements AutoCloseable {
     final MongoTemplate mongo = new MongoTemplate(client, "test");
     final ReadModels readModels = ReadModelsForTests.over(mongo);
     final UnitProgressProjection progress = new UnitProgressProjection(readModels,
-            new AncestorPaths(readModels, mongo), mongo);
+            new AncestorPaths(readModels), mongo);
     final ProgressCounters counters = new ProgressCounters(readModels);
+    private final Projection both = ReadModelsForTests.batched(readModels, progress, counters);
 
     static ParticipationId participation(String unit) {
         return ParticipationId.of(CAMPAIGN, 2, UnitId.of(unit));
@@ -51,15 +53,14 @@ final class ProgressFixtures implements AutoCloseable {
     static LedgerEvent event(String aggregateId, long sequence, Object payload, Map<String, String> metaData) {
         return new LedgerEvent(aggregateId + "#" + sequence, payload.getClass().getSimpleName(), null, "1",
                 payload.getClass().getEnclosingClass().getSimpleName(), aggregateId, sequence, null,
-                "2014-03-01T00:00:00Z", metaData, payload);
+                "2014-03-01T00:00:00Z", metaData, payload, ReadModelsForTests.nextPosition());
     }
 
     /** Every event goes to both projections, twice: at-least-once delivery must not change the outcome. */
     void deliver(LedgerEvent... events) {
         for (LedgerEvent event : List.of(events)) {
             for (int i = 0; i < 2; i++) {
-                progress.apply(event);
-                counters.apply(event);
+                both.apply(event);
             }
         }
     }

@@ -25,6 +25,7 @@ import org.campaignledger.kernel.rollout.RolloutEvent.TierDefined;
 import org.campaignledger.kernel.rollout.Stage;
 import org.campaignledger.kernel.rollout.TierSelector;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.junit.jupiter.api.AfterAll;
@@ -42,14 +43,14 @@ class RolloutProjectionTest {
     private static MongoServer server;
     private static MongoClient client;
     private static ReadModels readModels;
-    private static RolloutProjection projection;
+    private static Projection projection;
 
     @BeforeAll
     static void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
         readModels = ReadModelsForTests.over(new MongoTemplate(client, "test"));
-        projection = new RolloutProjection(readModels);
+        projection = ReadModelsForTests.batched(readModels, new RolloutProjection(readModels));
     }
 
     @AfterAll
@@ -61,7 +62,7 @@ class RolloutProjectionTest {
     private static LedgerEvent event(long sequence, Object payload) {
         return new LedgerEvent("e" + sequence, payload.getClass().getSimpleName(), payload.getClass().getName(), "1",
                 "JurisdictionRollout", ID.value(), sequence, 100L + sequence, "2014-02-28T00:00:00Z", Map.of(),
-                payload);
+                payload, ReadModelsForTests.nextPosition());
     }
 
     private static TierDefined tier2(int startDay) {

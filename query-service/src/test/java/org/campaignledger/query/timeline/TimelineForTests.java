@@ -2,6 +2,7 @@ package org.campaignledger.query.timeline;
 
 import java.time.Duration;
 import org.campaignledger.query.ingest.Projection;
+import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -11,6 +12,7 @@ public final class TimelineForTests {
     }
 
     public static Projection projection(MongoTemplate mongo) {
-        return new TimelineProjection(ReadModelsForTests.over(mongo), Duration.ofDays(2));
+        ReadModels readModels = ReadModelsForTests.over(mongo);
+        return ReadModelsForTests.batched(readModels, new TimelineProjection(readModels, Duration.ofDays(2)));
     }
 }

@@ -23,6 +23,7 @@ import org.campaignledger.kernel.participation.ParticipationEvent.StageStarted;
 import org.campaignledger.kernel.participation.ParticipationId;
 import org.campaignledger.query.access.TestReaders;
 import org.campaignledger.query.ingest.LedgerEvent;
+import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,8 @@ class TimelineTest {
     private final MongoClient client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
     private final MongoTemplate mongo = new MongoTemplate(client, "test");
     private final ReadModels readModels = ReadModelsForTests.over(mongo);
-    private final TimelineProjection projection = new TimelineProjection(readModels, Duration.ofDays(2));
+    private final Projection projection = ReadModelsForTests.batched(readModels,
+            new TimelineProjection(readModels, Duration.ofDays(2)));
     private final TimelineController controller = new TimelineController(mongo, TestReaders.auditor());
 
     @AfterEach
@@ -50,7 +52,7 @@ class TimelineTest {
                                      String actor) {
         return new LedgerEvent(id, payload.getClass().getSimpleName(), null, "1", "Agg", "agg-" + id, 1, global,
                 recordedAt, Map.of(MetaDataKeys.UNIT_ID, "town", MetaDataKeys.OCCURRED_AT, occurredAt,
-                MetaDataKeys.ACTOR_ID, actor, MetaDataKeys.ACTOR_ROLES, "SECRETARY"), payload);
+                MetaDataKeys.ACTOR_ID, actor, MetaDataKeys.ACTOR_ROLES, "SECRETARY"), payload, ReadModelsForTests.nextPosition());
     }
 
     @Test
@@ -69,9 +71,9 @@ class TimelineTest {
         LedgerEvent started = event("e1", 10, new StageStarted(TOWN, 1, LocalDate.of(2014, 3, 12), null, null, null),
                 "2014-03-12T00:00:00Z", "2014-03-12T00:00:00.123Z", "SYSTEM");
         LedgerEvent unknown = new LedgerEvent("e3", "SomethingNew", null, "1", "NewAggregate", "n-1", 0, 30L,
-                "2014-03-13T00:00:00Z", Map.of(MetaDataKeys.UNIT_ID, "town"), null);
+                "2014-03-13T00:00:00Z", Map.of(MetaDataKeys.UNIT_ID, "town"), null, ReadModelsForTests.nextPosition());
         LedgerEvent elsewhere = new LedgerEvent("e4", "SomethingNew", null, "1", "NewAggregate", "n-2", 0, 40L,
-                "2014-03-13T00:00:00Z", Map.of(), null);
+                "2014-03-13T00:00:00Z", Map.of(), null, ReadModelsForTests.nextPosition());
         for (LedgerEvent event : List.of(started, approved, unknown, elsewhere, approved)) {
             projection.apply(event);
         }

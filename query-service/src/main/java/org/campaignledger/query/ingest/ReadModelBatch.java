@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,6 +28,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * times within the batch). {@code _v} is the document's version: a write replaces only the version it read, so two
  * consumers folding into the same shared document never lose each other's counts; the loser gets
  * {@link Conflict} and applies its batch again from what is stored.
+ *
+ * <p>The order of the writes matters when the store keeps only a prefix of them, or when a conflict stops the
+ * batch half-way: a projection that finds its own document already holding an event skips the event, including
+ * what the event derives into shared documents (an opinion's statistics bucket). So documents changed by derived
+ * writes ({@code countOnce}, {@code setIfNewer}, {@code update}) are written before the documents their owners
+ * keep in sequence ({@code insertOnce}, {@code updateInOrder}), and bookkeeping after both. Within a phase,
+ * collections go in the order the batch first changed them.
  */
 final class ReadModelBatch {
     static final String POSITIONS = "_pos";
@@ -54,6 +62,7 @@ final class ReadModelBatch {
         private Long version;
         private final Document baseline;
         private boolean dirty;
+        private boolean owned;
 
         private Entry(Object id, Document stored) {
             this.id = id;
@@ -92,8 +101,11 @@ final class ReadModelBatch {
         return entry;
     }
 
-    /** Marks the document as changed by the record at {@code position}; the write carries that position. */
-    void touched(String collection, Entry entry, Position position) {
+    /**
+     * Marks the document as changed by the record at {@code position}; the write carries that position.
+     * {@code owned}: the change is kept in its aggregate's sequence, so the document is written in the second phase.
+     */
+    void touched(String collection, Entry entry, Position position, boolean owned) {
         Document positions = entry.document.get(POSITIONS, Document.class);
         if (positions == null) {
             positions = new Document();
@@ -104,6 +116,7 @@ final class ReadModelBatch {
             positions.put(position.partitionKey(), position.offset());
         }
         entry.dirty = true;
+        entry.owned |= owned;
         dirtyCollections.add(collection);
     }
 
@@ -122,23 +135,29 @@ final class ReadModelBatch {
         return found;
     }
 
-    /** Writes every changed document: collections in the order they were first changed, bookkeeping last. */
+    /** Writes every changed document: derived writes, then owned ones, then bookkeeping (see above). */
     void flush() {
-        List<String> order = new ArrayList<>();
-        dirtyCollections.stream().filter(c -> !writtenLast.contains(c)).forEach(order::add);
-        writtenLast.stream().filter(dirtyCollections::contains).forEach(order::add);
+        List<String> order = dirtyCollections.stream().filter(c -> !writtenLast.contains(c)).toList();
         for (String collection : order) {
-            write(collection);
+            write(collection, entry -> !entry.owned);
+        }
+        for (String collection : order) {
+            write(collection, entry -> entry.owned);
+        }
+        for (String collection : writtenLast) {
+            if (dirtyCollections.contains(collection)) {
+                write(collection, entry -> true);
+            }
         }
         dirtyCollections.clear();
     }
 
-    private void write(String collection) {
+    private void write(String collection, Predicate<Entry> phase) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         List<Entry> written = new ArrayList<>();
         int replacements = 0;
         for (Entry entry : entries.get(collection).values()) {
-            if (!entry.dirty) {
+            if (!entry.dirty || !phase.test(entry)) {
                 continue;
             }
             long next = entry.version == null ? 1 : entry.version + 1;
@@ -170,6 +189,7 @@ final class ReadModelBatch {
         for (Entry entry : written) {
             entry.version = entry.document.get(VERSION, Number.class).longValue();
             entry.dirty = false;
+            entry.owned = false;
         }
     }
 

@@ -85,7 +85,7 @@ public class ReadModels {
             }
         });
         stamp(target, event);
-        batch().touched(collection, entry, event.position());
+        batch().touched(collection, entry, event.position(), true);
     }
 
     /**
@@ -103,7 +103,7 @@ public class ReadModels {
         }
         apply(entry, false, updates);
         stamp(entry.document(), event);
-        batch().touched(collection, entry, event.position());
+        batch().touched(collection, entry, event.position(), true);
         return true;
     }
 
@@ -124,7 +124,7 @@ public class ReadModels {
         boolean inserting = entry.document() == null;
         entry.create();
         apply(entry, inserting, updates.toArray(Bson[]::new));
-        batch().touched(collection, entry, event.position());
+        batch().touched(collection, entry, event.position(), false);
     }
 
     /**
@@ -145,7 +145,7 @@ public class ReadModels {
         }
         apply(entry, false, updates);
         apply(entry, false, Updates.set(versionField, version));
-        batch().touched(collection, entry, event.position());
+        batch().touched(collection, entry, event.position(), false);
     }
 
     /** Applies {@code updates} to an existing document that has not seen this event. Returns whether it applied. */
@@ -155,7 +155,7 @@ public class ReadModels {
             return false;
         }
         apply(entry, false, updates);
-        batch().touched(collection, entry, event.position());
+        batch().touched(collection, entry, event.position(), false);
         return true;
     }
 

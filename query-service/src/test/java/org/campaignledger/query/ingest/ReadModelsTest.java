@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,6 +224,76 @@ class ReadModelsTest {
         a.get(10, TimeUnit.SECONDS);
         assertThat(stored("raced", "c").getInteger("n")).isEqualTo(111);
         assertThat(attemptsOfA.get()).isEqualTo(2);
+    }
+
+    /** Two consumers, each on its own partitions, folding batches into the same few buckets at once. */
+    @Test
+    @Timeout(60)
+    void concurrent_batches_on_shared_buckets_lose_no_count() throws Exception {
+        int batches = 40;
+        int perBatch = 25;
+        List<CompletableFuture<Void>> consumers = new ArrayList<>();
+        for (int partition = 0; partition < 2; partition++) {
+            int p = partition;
+            consumers.add(CompletableFuture.runAsync(() -> {
+                long offset = 0;
+                for (int b = 0; b < batches; b++) {
+                    long first = offset;
+                    readModels.inBatch(() -> {
+                        for (int i = 0; i < perBatch; i++) {
+                            long at = first + i;
+                            readModels.countOnce("buckets", "bucket-" + (at % 7), event("x" + p + "-" + at, 0,
+                                    new Position(p, at)), new Document(), new Document("n", 1));
+                        }
+                    });
+                    offset += perBatch;
+                }
+            }));
+        }
+        for (CompletableFuture<Void> consumer : consumers) {
+            consumer.get(50, TimeUnit.SECONDS);
+        }
+        int total = mongo.getCollection("buckets").find().into(new ArrayList<>()).stream()
+                .mapToInt(d -> d.getInteger("n")).sum();
+        assertThat(total).isEqualTo(2 * batches * perBatch);
+    }
+
+    /**
+     * A projection that skips an event its own document already holds, and derives a count from it (the opinion
+     * projection's shape). When a batch is applied again half-written, the derived counts must not be lost: the
+     * batch writes derived documents before the owners' documents, whatever it happened to touch first.
+     */
+    @Test
+    void a_batch_stopped_half_way_keeps_what_owners_derive() {
+        LedgerEvent first = event("owner-1", 0, new Position(0, 2_000_001));
+        LedgerEvent second = event("owner-2", 0, new Position(0, 2_000_002));
+        Runnable project = () -> {
+            for (LedgerEvent e : List.of(first, second)) {
+                if (readModels.find("owners", e.aggregateId()) != null) {
+                    continue;
+                }
+                readModels.countOnce("derived", "bucket-of-" + e.aggregateId(), e, new Document(), new Document("n", 1));
+                readModels.insertOnce("owners", e, new Document("_id", e.aggregateId()));
+            }
+        };
+        // An earlier attempt wrote the first bucket only; so this attempt touches the owners before any bucket.
+        readModels.inBatch(() -> readModels.countOnce("derived", "bucket-of-owner-1", first, new Document(),
+                new Document("n", 1)));
+        readModels.inBatch(() -> readModels.countOnce("derived", "bucket-of-owner-2", event("seed", 0), new Document(),
+                new Document("n", 0)));
+        AtomicInteger attempts = new AtomicInteger();
+        readModels.inBatch(() -> {
+            project.run();
+            if (attempts.incrementAndGet() == 1) {
+                // Another consumer changes the second bucket before this batch writes it.
+                mongo.getCollection("derived").updateOne(Filters.eq("_id", "bucket-of-owner-2"),
+                        Updates.inc(ReadModelBatch.VERSION, 1));
+            }
+        });
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(stored("derived", "bucket-of-owner-1").getInteger("n")).isEqualTo(1);
+        assertThat(stored("derived", "bucket-of-owner-2").getInteger("n")).isEqualTo(1);
+        assertThat(stored("owners", "owner-2")).isNotNull();
     }
 
     private static void await(CountDownLatch latch) {

@@ -164,11 +164,15 @@ public class HashChainingStorageEngine implements EventStorageEngine {
 
     /** Metadata that is not a JSON object verifies as empty: it carries no chain, so the chain breaks there. */
     private Map<String, String> metaData(byte[] stored) {
-        Map<String, String> metaData = new LinkedHashMap<>();
+        Map<String, Object> parsed;
         try {
-            json.readValue(stored, MAP).forEach((k, v) -> metaData.put(k, v == null ? null : String.valueOf(v)));
-        } catch (IOException | RuntimeException unreadable) {
+            parsed = json.readValue(stored, MAP);
+        } catch (IOException unreadable) {
             return Map.of();
+        }
+        Map<String, String> metaData = new LinkedHashMap<>();
+        if (parsed != null) {
+            parsed.forEach((k, v) -> metaData.put(k, v == null ? null : String.valueOf(v)));
         }
         return metaData;
     }

@@ -73,6 +73,7 @@ class BrokenChainRefusalTest {
             "payload made non-JSON|payload = convert_to('<not json>', 'UTF8')",
             "metadata edited|metadata = convert_to(replace(convert_from(metadata, 'UTF8'), 'clerk', 'intruder'), 'UTF8')",
             "metadata made non-JSON|metadata = convert_to('{broken', 'UTF8')",
+            "metadata made JSON null|metadata = convert_to('null', 'UTF8')",
             "metadata removed|metadata = NULL"})
     void a_command_on_an_altered_stream_is_refused_at_the_broken_sequence_counted_and_appends_nothing(
             String how, String alteration) {

@@ -56,7 +56,8 @@ class CorruptStoredEventEndToEndTest {
             "payload truncated|payload = substring(payload from 1 for length(payload) / 2)",
             "payload made non-JSON|payload = convert_to('<opinion>not json</opinion>', 'UTF8')",
             "metadata edited|metadata = convert_to(replace(convert_from(metadata, 'UTF8'), 'demo-importer', "
-                    + "'someone-else'), 'UTF8')"})
+                    + "'someone-else'), 'UTF8')",
+            "metadata made JSON null|metadata = convert_to('null', 'UTF8')"})
     void aCorruptEventIsAVerdictAndNoCommandIsChainedOntoIt(String how, String alteration) throws Exception {
         String opinionId = opinionWithThreeEvents();
         alter(opinionId, alteration);

@@ -14,6 +14,11 @@ public final class PlatformRules {
     public static final String VALIDATION = "R-API-VALIDATION";
     /** A commandId was reused for a different command. */
     public static final String IDEMPOTENCY = "R-API-IDEMPOTENCY";
+    /**
+     * The aggregate's stored hash chain (DOMAIN §3.2) does not verify: nothing is appended to a history that was
+     * altered outside the system until an operator has investigated it.
+     */
+    public static final String INTEGRITY = "R-INT-CHAIN";
 
     private PlatformRules() {
     }

@@ -1,5 +1,9 @@
 package org.campaignledger.command.eventstore;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -23,7 +27,8 @@ class EventStoreConfig {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, JdbcTemplate jdbc) {
+                                          TransactionManager transactionManager, JdbcTemplate jdbc,
+                                          MeterRegistry meters) {
         JdbcEventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -32,8 +37,27 @@ class EventStoreConfig {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .dataType(byte[].class)
+                .readEventDataForAggregate(EventStoreConfig::readAggregate)
                 .build();
-        return new HashChainingStorageEngine(jdbcEngine, eventSerializer, jdbc);
+        return new HashChainingStorageEngine(jdbcEngine, eventSerializer, jdbc, meters);
+    }
+
+    /**
+     * Axon's read of one aggregate's events, except that a NULL metadata column reads as an empty object: the
+     * chain verification then refuses that event as broken, where Axon would fail on it with a NullPointerException.
+     */
+    private static PreparedStatement readAggregate(Connection connection, EventSchema schema, String aggregateId,
+                                                   long firstSequenceNumber, int batchSize) throws SQLException {
+        String metaData = schema.metaDataColumn();
+        String sequence = schema.sequenceNumberColumn();
+        PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields()
+                .replace(metaData, "COALESCE(" + metaData + ", convert_to('{}', 'UTF8')) AS " + metaData)
+                + " FROM " + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND "
+                + sequence + " >= ? AND " + sequence + " < ? ORDER BY " + sequence + " ASC");
+        statement.setString(1, aggregateId);
+        statement.setLong(2, firstSequenceNumber);
+        statement.setLong(3, firstSequenceNumber + batchSize);
+        return statement;
     }
 
     /** The envelope fields a command's events inherit from it (DOMAIN §3.2). */

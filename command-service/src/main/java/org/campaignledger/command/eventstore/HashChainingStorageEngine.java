@@ -2,7 +2,10 @@ package org.campaignledger.command.eventstore;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,13 +18,18 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.campaignledger.kernel.envelope.ChainVerdict;
 import org.campaignledger.kernel.envelope.HashChain;
 import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.campaignledger.kernel.envelope.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,20 +37,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code hash} (DOMAIN §3.2). The hash is computed from exactly what the engine stores, so a reader of the
  * table can recompute it (see {@link HashChain}). It runs inside the appending transaction, and the unique
  * (aggregate, sequence) constraint guarantees one successor per link.
+ *
+ * <p>Reading an aggregate's stream verifies each link before the event reaches the aggregate, so a stream that was
+ * altered in the table is refused with {@link BrokenChainException} (and counted in {@value #BROKEN_CHAIN_METRIC})
+ * instead of being decided on, extended, or failing on a payload that no longer deserialises. Loading reads every
+ * event anyway, so this costs one hash per event and no extra query.
  */
 public class HashChainingStorageEngine implements EventStorageEngine {
+    /** Alert on any increase: some aggregate's stored history was altered outside the system. */
+    public static final String BROKEN_CHAIN_METRIC = "ledger.integrity.broken_chain";
+    private static final Logger LOG = LoggerFactory.getLogger(HashChainingStorageEngine.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
     private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
     private final JdbcTemplate jdbc;
+    private final Counter brokenChains;
     private final ObjectMapper json = new ObjectMapper();
 
-    public HashChainingStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, JdbcTemplate jdbc) {
+    public HashChainingStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, JdbcTemplate jdbc,
+                                     MeterRegistry meters) {
         this.delegate = delegate;
         this.eventSerializer = eventSerializer;
         this.jdbc = jdbc;
+        // Registered up front so the series exists at 0 and an alert on its increase fires on the first breach.
+        this.brokenChains = Counter.builder(BROKEN_CHAIN_METRIC)
+                .description("Aggregate loads refused because the stored hash chain does not verify")
+                .register(meters);
     }
 
     @Override
@@ -104,7 +126,55 @@ public class HashChainingStorageEngine implements EventStorageEngine {
 
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+        DomainEventStream stored = delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+        HashChain.Verifier chain = HashChain.Verifier.resumingAt(firstSequenceNumber);
+        return DomainEventStream.of(EventStreamUtils.asStream(stored).map(event -> verified(chain, event)),
+                stored::getLastSequenceNumber);
+    }
+
+    private DomainEventMessage<?> verified(HashChain.Verifier chain, DomainEventMessage<?> event) {
+        ChainVerdict.Link link;
+        try {
+            link = chain.next(asStored(event));
+        } catch (DateTimeException | SerializationException unreadable) {
+            link = new ChainVerdict.Link(event.getSequenceNumber(), event.getIdentifier(), null, null, null, false,
+                    "the stored event cannot be read: " + unreadable.getMessage());
+        }
+        if (!link.valid()) {
+            brokenChains.increment();
+            LOG.error("hash chain of {} {} is broken at sequence {}: {}", event.getType(),
+                    event.getAggregateIdentifier(), link.sequence(), link.problem());
+            throw new BrokenChainException(String.valueOf(event.getType()), event.getAggregateIdentifier(),
+                    link.sequence(), link.problem());
+        }
+        return event;
+    }
+
+    /**
+     * The event as stored. Serialising with the engine's own serializer hands back the stored bytes without
+     * deserialising them, so a payload that is no longer JSON is a verdict here, not a failure in the aggregate.
+     */
+    private StoredEvent asStored(DomainEventMessage<?> event) {
+        SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
+        byte[] metaData = event.serializeMetaData(eventSerializer, byte[].class).getData();
+        return new StoredEvent(event.getIdentifier(), event.getType(), event.getAggregateIdentifier(),
+                event.getSequenceNumber(), DateTimeUtils.formatInstant(event.getTimestamp()),
+                payload.getType().getName(), payload.getType().getRevision(), payload.getData(), metaData(metaData));
+    }
+
+    /** Metadata that is not a JSON object verifies as empty: it carries no chain, so the chain breaks there. */
+    private Map<String, String> metaData(byte[] stored) {
+        Map<String, Object> parsed;
+        try {
+            parsed = json.readValue(stored, MAP);
+        } catch (IOException unreadable) {
+            return Map.of();
+        }
+        Map<String, String> metaData = new LinkedHashMap<>();
+        if (parsed != null) {
+            parsed.forEach((k, v) -> metaData.put(k, v == null ? null : String.valueOf(v)));
+        }
+        return metaData;
     }
 
     @Override

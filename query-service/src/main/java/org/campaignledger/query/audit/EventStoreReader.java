@@ -63,8 +63,11 @@ class EventStoreReader {
             return Map.of();
         }
         try {
+            Map<String, Object> parsed = json.readValue(bytes, MAP);
             Map<String, String> metaData = new LinkedHashMap<>();
-            json.readValue(bytes, MAP).forEach((k, v) -> metaData.put(k, v == null ? null : String.valueOf(v)));
+            if (parsed != null) {
+                parsed.forEach((k, v) -> metaData.put(k, v == null ? null : String.valueOf(v)));
+            }
             return metaData;
         } catch (IOException e) {
             // Unreadable metadata is itself evidence of tampering: verify it as empty, the chain breaks there.

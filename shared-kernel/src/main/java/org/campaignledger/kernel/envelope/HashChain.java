@@ -1,6 +1,7 @@
 package org.campaignledger.kernel.envelope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.util.TreeMap;
  */
 public final class HashChain {
     public static final String GENESIS = "0".repeat(64);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Trailing bytes after the first value make a payload non-JSON, as they do for any other JSON reader.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private HashChain() {
     }
@@ -36,9 +39,12 @@ public final class HashChain {
         meta.remove(MetaDataKeys.PREV_HASH);
         JsonNode payload;
         try {
-            payload = JSON.readTree(event.payloadJson());
+            payload = event.payloadJson() == null ? null : JSON.readTree(event.payloadJson());
         } catch (IOException e) {
-            throw new IllegalArgumentException("payload of " + event.eventId() + " is not JSON", e);
+            throw new NotJsonException("payload of " + event.eventId() + " is not JSON", e);
+        }
+        if (payload == null || payload.isMissingNode()) {
+            throw new NotJsonException("payload of " + event.eventId() + " is empty", null);
         }
         StringBuilder out = new StringBuilder(256 + event.payloadJson().length);
         out.append('{');
@@ -79,34 +85,82 @@ public final class HashChain {
 
     /** Verifies one aggregate stream given in sequence order; names the first broken link. */
     public static ChainVerdict verify(List<StoredEvent> stream) {
-        String expectedPrev = GENESIS;
+        Verifier verifier = Verifier.fromGenesis();
         List<ChainVerdict.Link> links = new ArrayList<>(stream.size());
         ChainVerdict.Link firstBroken = null;
-        long expectedSequence = 0;
         for (StoredEvent event : stream) {
-            String storedPrev = event.metaData().get(MetaDataKeys.PREV_HASH);
-            String storedHash = event.metaData().get(MetaDataKeys.HASH);
-            String recomputed = link(expectedPrev, event);
-            String problem = null;
-            if (event.sequence() != expectedSequence) {
-                problem = "sequence gap: expected " + expectedSequence + " but found " + event.sequence();
-            } else if (!expectedPrev.equals(storedPrev)) {
-                problem = "prevHash does not match the hash of the previous event";
-            } else if (!recomputed.equals(storedHash)) {
-                problem = "stored hash does not match the recomputed hash of the event's content";
-            }
-            ChainVerdict.Link link = new ChainVerdict.Link(event.sequence(), event.eventId(), storedPrev, storedHash,
-                    recomputed, problem == null, problem);
+            ChainVerdict.Link link = verifier.next(event);
             links.add(link);
-            if (problem != null && firstBroken == null) {
+            if (!link.valid() && firstBroken == null) {
                 firstBroken = link;
             }
-            // Continue from the stored hash so a single edited event is reported once, not as a cascade.
-            expectedPrev = storedHash == null ? recomputed : storedHash;
-            expectedSequence = event.sequence() + 1;
         }
         return new ChainVerdict(firstBroken == null, firstBroken == null ? null : firstBroken.sequence(),
                 firstBroken == null ? null : firstBroken.problem(), stream.size(), links);
+    }
+
+    /** The stored payload is not a JSON document, so the event has no canonical form and no recomputable hash. */
+    public static final class NotJsonException extends IllegalArgumentException {
+        NotJsonException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Checks a stream one event at a time, in sequence order, so a reader that streams events (the command side
+     * loading an aggregate) verifies them as they pass instead of holding the whole stream.
+     */
+    public static final class Verifier {
+        /** Null while the next event's stored prevHash has to be taken as given (no trusted predecessor). */
+        private String expectedPrev;
+        private long expectedSequence;
+
+        private Verifier(String expectedPrev, long expectedSequence) {
+            this.expectedPrev = expectedPrev;
+            this.expectedSequence = expectedSequence;
+        }
+
+        public static Verifier fromGenesis() {
+            return new Verifier(GENESIS, 0);
+        }
+
+        /** For a stream read from {@code sequence} on (after a snapshot): its first prevHash is taken as given. */
+        public static Verifier resumingAt(long sequence) {
+            return sequence == 0 ? fromGenesis() : new Verifier(null, sequence);
+        }
+
+        public ChainVerdict.Link next(StoredEvent event) {
+            String storedPrev = event.metaData().get(MetaDataKeys.PREV_HASH);
+            String storedHash = event.metaData().get(MetaDataKeys.HASH);
+            String prev = expectedPrev != null ? expectedPrev : storedPrev != null ? storedPrev : GENESIS;
+            String recomputed;
+            String payloadProblem = null;
+            try {
+                recomputed = link(prev, event);
+            } catch (NotJsonException e) {
+                recomputed = null;
+                payloadProblem = "the stored payload is not JSON";
+            }
+            String problem = null;
+            if (event.sequence() != expectedSequence) {
+                problem = "sequence gap: expected " + expectedSequence + " but found " + event.sequence();
+            } else if (storedPrev == null && storedHash == null) {
+                problem = "the envelope has no prevHash and no hash: the stored metadata is missing or not JSON";
+            } else if (!prev.equals(storedPrev)) {
+                problem = "prevHash does not match the hash of the previous event";
+            } else if (payloadProblem != null) {
+                problem = payloadProblem;
+            } else if (!recomputed.equals(storedHash)) {
+                problem = "stored hash does not match the recomputed hash of the event's content";
+            }
+            // Continue from the stored hash so a single edited event is reported once, not as a cascade. Without
+            // any chain envelope the recomputed hash covers lost metadata, so the next event's stored prevHash is
+            // the better evidence of what this event's hash was.
+            expectedPrev = storedHash != null ? storedHash : storedPrev != null ? recomputed : null;
+            expectedSequence = event.sequence() + 1;
+            return new ChainVerdict.Link(event.sequence(), event.eventId(), storedPrev, storedHash, recomputed,
+                    problem == null, problem);
+        }
     }
 
     private static StringBuilder field(StringBuilder out, String name, String value) {

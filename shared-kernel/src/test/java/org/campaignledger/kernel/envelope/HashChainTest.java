@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HashChainTest {
 
@@ -70,6 +72,55 @@ class HashChainTest {
         ChainVerdict verdict = HashChain.verify(events);
         assertThat(verdict.firstBrokenSequence()).isEqualTo(2);
         assertThat(verdict.problem()).contains("sequence gap");
+    }
+
+    private static StoredEvent withPayload(StoredEvent original, String payload) {
+        return new StoredEvent(original.eventId(), original.aggregateType(), original.aggregateId(),
+                original.sequence(), original.timestamp(), original.payloadType(), original.payloadRevision(),
+                payload.getBytes(StandardCharsets.UTF_8), original.metaData());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not JSON at all|this is not json",
+            "truncated|{\"n\":1,\"b\":\"",
+            "valid JSON followed by garbage|{\"n\":1,\"b\":\"x\"} trailing",
+            "emptied|''"})
+    void a_payload_that_is_no_longer_json_is_a_verdict_at_its_sequence_not_an_exception(String how, String payload) {
+        List<StoredEvent> events = chain(3);
+        events.set(1, withPayload(events.get(1), payload));
+
+        ChainVerdict verdict = HashChain.verify(events);
+
+        assertThat(verdict.intact()).isFalse();
+        assertThat(verdict.firstBrokenSequence()).isEqualTo(1);
+        assertThat(verdict.problem()).isEqualTo("the stored payload is not JSON");
+        assertThat(verdict.links()).extracting(ChainVerdict.Link::valid).containsExactly(true, false, true);
+        assertThat(verdict.links().get(1).recomputedHash()).isNull();
+    }
+
+    @Test
+    void metadata_that_could_not_be_read_is_reported_once_at_its_sequence() {
+        List<StoredEvent> events = chain(3);
+        StoredEvent original = events.get(1);
+        events.set(1, new StoredEvent(original.eventId(), original.aggregateType(), original.aggregateId(),
+                original.sequence(), original.timestamp(), original.payloadType(), original.payloadRevision(),
+                original.payloadJson(), Map.of()));
+
+        ChainVerdict verdict = HashChain.verify(events);
+
+        assertThat(verdict.firstBrokenSequence()).isEqualTo(1);
+        assertThat(verdict.problem()).contains("metadata is missing or not JSON");
+        assertThat(verdict.links()).extracting(ChainVerdict.Link::valid).containsExactly(true, false, true);
+    }
+
+    @Test
+    void a_verifier_resuming_after_a_snapshot_takes_the_first_prev_hash_as_given_and_checks_the_rest() {
+        List<StoredEvent> events = chain(4);
+        HashChain.Verifier verifier = HashChain.Verifier.resumingAt(2);
+        assertThat(verifier.next(events.get(2)).valid()).isTrue();
+        assertThat(verifier.next(withPayload(events.get(3), "{\"n\":3,\"b\":\"y\"}")).problem())
+                .isEqualTo("stored hash does not match the recomputed hash of the event's content");
     }
 
     @Test

@@ -49,6 +49,7 @@ class FaultSuiteTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final int QUERY_SERVICE_KILLS = 5;
+    private static final int QUERY_BACKLOG = 250;
 
     private static ChildStack stack;
     private static StoredEvidence evidence;
@@ -123,11 +124,15 @@ class FaultSuiteTest {
     void queryServiceKilledMidBatchFiveTimesEndsEqualToACleanRebuild() {
         LedgerClient client = new LedgerClient(stack);
         Place place = Place.create(client);
-        // A backlog first: each restart then finds events waiting and is killed while it works through them.
+        // A backlog first, so that each restart finds events waiting and is killed while it works through them;
+        // then a trickle, so that commands keep arriving while it crashes.
         stack.killQueryService();
+        try (CommandStream backlog = CommandStream.start(client, place.campaign(), place.town(), 25, 3)) {
+            await().atMost(PATIENCE).until(() -> backlog.count(Answer.ACKNOWLEDGED) >= QUERY_BACKLOG);
+            backlog.stop();
+        }
         List<String> kills = new ArrayList<>();
-        try (CommandStream stream = CommandStream.start(client, place.campaign(), place.town(), 20, 2)) {
-            await().atMost(PATIENCE).until(() -> stream.count(Answer.ACKNOWLEDGED) >= 100);
+        try (CommandStream trickle = CommandStream.start(client, place.campaign(), place.town(), 2, 1)) {
             for (int kill = 1; kill <= QUERY_SERVICE_KILLS; kill++) {
                 long indexedBefore = evidence.count(OpinionReads.AUDIT_INDEX);
                 stack.launchQueryService();
@@ -140,9 +145,9 @@ class FaultSuiteTest {
                 kills.add(indexed + "/" + stored);
                 assertThat(indexed).as("kill %d came after the backlog was drained", kill).isLessThan(stored);
             }
-            stream.stop();
+            trickle.stop();
             System.out.println("[fault] query-service kills (events indexed/stored at the kill): " + kills
-                    + "; " + stream.summary());
+                    + "; trickle during the kills: " + trickle.summary());
         }
         stack.launchQueryService();
         stack.awaitHealthy(stack.queryUrl());

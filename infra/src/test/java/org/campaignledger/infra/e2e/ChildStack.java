@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +105,7 @@ final class ChildStack implements LedgerEnvironment, AutoCloseable {
         for (ProcessHandle victim : victims) {
             try {
                 victim.onExit().get(30, TimeUnit.SECONDS);
-            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            } catch (TimeoutException | ExecutionException e) {
                 throw new IllegalStateException("process " + victim.pid() + " survived SIGKILL", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -248,7 +250,7 @@ final class ChildStack implements LedgerEnvironment, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the child stack", e);
         }
-        control = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        control = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         replies = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> pump(process, log, replies), "child-stack-output-" + generation);
         reader.setDaemon(true);

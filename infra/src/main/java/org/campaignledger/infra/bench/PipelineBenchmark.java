@@ -39,9 +39,10 @@ import org.campaignledger.infra.StackSettings;
  * Speed figures of the whole pipeline on the embedded stack (free ports, a temporary data directory, the
  * simulated clock), through HTTP only: command throughput and latency, command-to-read-model lag, projection
  * throughput while a backlog drains (one statistics bucket against many, small against large, for the
- * {@code countedEventIds} guard of docs/adr/0005), and AQ-1 verification of a long stream. Not a test: the
- * figures depend on the machine and on whatever else runs on it, so each is printed with the load average and
- * appended to {@code docs/benchmarks.md}.
+ * {@code countedEventIds} guard of docs/adr/0005), and AQ-1 verification of a long stream, each with its ratio to
+ * what the stores alone do with the same data in the same run ({@link Baselines}). Not a test: the figures depend
+ * on the machine and on whatever else runs on it, so each is printed with the load average and appended to
+ * {@code docs/benchmarks.md}.
  *
  * <p>Options (defaults in brackets): {@code --clients} [4], {@code --warmup} [100], {@code --commands} [500],
  * {@code --lag-probes} [30], {@code --backlog-small} [500], {@code --backlog-large} [2000],

@@ -12,10 +12,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** One service (a Spring Boot jar) as a child process, started, health-checked and stopped like in production. */
+/**
+ * One service (a Spring Boot jar) as a child process, started, health-checked and stopped like in production. Its
+ * JVM options are {@link #DEFAULT_JVM_OPTIONS} unless {@code ledger.stack.<name>-jvm-options} (or
+ * {@code LEDGER_STACK_COMMAND_SERVICE_JVM_OPTIONS}, ...) replaces them, e.g. to attach a profiler.
+ */
 public final class ServiceProcess implements AutoCloseable {
+    /** Chosen by measurement on the 2-core development machine: docs/benchmarks.md, "The services' JVM". */
+    public static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private final String name;
     private final Path jar;
     private final int port;
@@ -37,8 +45,10 @@ public final class ServiceProcess implements AutoCloseable {
                     + "; build it first with ./mvnw -DskipTests package");
         }
         Ports.requireFree(port, "the " + name + " port");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions().trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
@@ -89,6 +99,15 @@ public final class ServiceProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException(name + " not healthy after " + timeout + (logFile == null ? "" : "; see " + logFile));
+    }
+
+    /** The running JVM's process, for its CPU time and memory; empty while stopped. */
+    public synchronized Optional<ProcessHandle> handle() {
+        return process == null ? Optional.empty() : Optional.of(process.toHandle());
+    }
+
+    public String jvmOptions() {
+        return StackSettings.get("ledger.stack." + name + "-jvm-options", DEFAULT_JVM_OPTIONS);
     }
 
     public String baseUrl() {

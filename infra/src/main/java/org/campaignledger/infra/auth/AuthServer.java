@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,7 +24,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * demo accounts. Production points the services at any OIDC provider instead (README "Sign-in").
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(exclude = UserDetailsServiceAutoConfiguration.class)
+// The MongoDB driver is on this module's classpath for the benchmark's baselines, not for the identity provider.
+@EnableAutoConfiguration(exclude = {UserDetailsServiceAutoConfiguration.class, MongoAutoConfiguration.class})
 public class AuthServer {
 
     public static ConfigurableApplicationContext start(int port, String demoSecret) {

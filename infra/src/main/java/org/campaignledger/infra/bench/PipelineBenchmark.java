@@ -39,9 +39,10 @@ import org.campaignledger.infra.StackSettings;
  * Speed figures of the whole pipeline on the embedded stack (free ports, a temporary data directory, the
  * simulated clock), through HTTP only: command throughput and latency, command-to-read-model lag, projection
  * throughput while a backlog drains (one statistics bucket against many, small against large, for the
- * {@code countedEventIds} guard of docs/adr/0005), and AQ-1 verification of a long stream. Not a test: the
- * figures depend on the machine and on whatever else runs on it, so each is printed with the load average and
- * appended to {@code docs/benchmarks.md}.
+ * {@code countedEventIds} guard of docs/adr/0005), and AQ-1 verification of a long stream, each with its ratio to
+ * what the stores alone do with the same data in the same run ({@link Baselines}). Not a test: the figures depend
+ * on the machine and on whatever else runs on it, so each is printed with the load average and appended to
+ * {@code docs/benchmarks.md}.
  *
  * <p>Options (defaults in brackets): {@code --clients} [4], {@code --warmup} [100], {@code --commands} [500],
  * {@code --lag-probes} [30], {@code --backlog-small} [500], {@code --backlog-large} [2000],
@@ -97,21 +98,36 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** One figure with the conditions it was taken under; {@code load} is the 1-minute load average after it. */
-    record Row(String measure, String figure, String conditions, double load) {
+    /**
+     * One figure with its ratio to the baseline taken in the same run ({@link Baselines}) and the conditions it was
+     * taken under; {@code load} is the 1-minute load average after it.
+     */
+    record Row(String measure, String figure, String ratio, String conditions, double load) {
+    }
+
+    /** The baselines' figures, taken once the warm-up has put events, records and documents in every store. */
+    record Floor(Baselines.Result append, Baselines.Result appendOneClient, Baselines.Result produce,
+                 Baselines.Result produceOneClient, double producePipelined, double mongoOne, double mongoBulk,
+                 long[] chain) {
     }
 
     private final Options options;
     private final ServiceProcess query;
     private final BenchClient client;
     private final ConsumerProgress progress;
+    private final Baselines baselines;
+    private final String kafkaBootstrapServers;
     private final List<Row> rows = new ArrayList<>();
+    private Floor floor;
 
-    private PipelineBenchmark(Options options, ServiceProcess query, BenchClient client, ConsumerProgress progress) {
+    private PipelineBenchmark(Options options, ServiceProcess query, BenchClient client, ConsumerProgress progress,
+                              Baselines baselines, String kafkaBootstrapServers) {
         this.options = options;
         this.query = query;
         this.client = client;
         this.progress = progress;
+        this.baselines = baselines;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
     }
 
     public static void main(String[] args) throws IOException {
@@ -150,10 +166,13 @@ public final class PipelineBenchmark {
             BenchClient client = new BenchClient(command.baseUrl(), query.baseUrl(), settings.authIssuer(),
                     settings.demoSecret());
             String report;
-            try (ConsumerProgress progress = new ConsumerProgress(infra.endpoints().kafkaBootstrapServers())) {
-                PipelineBenchmark bench = new PipelineBenchmark(options, query, client, progress);
+            try (ConsumerProgress progress = new ConsumerProgress(infra.endpoints().kafkaBootstrapServers());
+                 Baselines baselines = new Baselines(infra.endpoints())) {
+                PipelineBenchmark bench = new PipelineBenchmark(options, query, client, progress, baselines,
+                        infra.endpoints().kafkaBootstrapServers());
                 bench.run();
-                report = bench.report(started, loadBefore);
+                report = bench.report(started, loadBefore, command.jvmOptions(), usage(command) + "; "
+                        + usage(query) + " since its last start");
             }
             System.out.println(report);
             if (options.record() != null) {
@@ -170,13 +189,23 @@ public final class PipelineBenchmark {
 
     private void run() {
         setUp();
-        commandThroughput();
+        String town = town("tp");
+        phase("warm-up");
+        warmUp(town);
+        phase("baselines");
+        measureBaselines();
+        phase("a. command throughput");
+        commandThroughput(town);
+        phase("b. end-to-end lag");
         endToEndLag();
         for (int size : List.of(options.backlogSmall(), options.backlogLarge())) {
+            phase("c. backlog " + size);
             backlogDrain(size, true);
             backlogDrain(size, false);
         }
+        phase("d. AQ-1");
         auditVerification();
+        phase("done");
     }
 
     private void setUp() {
@@ -186,29 +215,80 @@ public final class PipelineBenchmark {
                 "level", "COUNTY", "unitType", "LEADING_BODY", "partyOrgKind", "COMMITTEE"));
     }
 
+    private static Map<String, Object> throughputOpinion(String town, int i) {
+        return opinion("tp-" + i, town, FIRST_DAY.plusDays(i % DAYS), CHANNELS.get(i / DAYS % CHANNELS.size()));
+    }
+
+    /** The warm-up commands, projected: from then on every store holds the pipeline's data for the baselines. */
+    private void warmUp(String town) {
+        send(options.warmup(), i -> throughputOpinion(town, i));
+        awaitReceived(town, options.warmup());
+    }
+
+    /**
+     * The same work done by the stores alone (see {@link Baselines}), on the idle pipeline: appends with the
+     * command clients and count, the publisher's records, a large backlog's documents, and the hops of one event.
+     */
+    private void measureBaselines() {
+        int clients = options.clients();
+        int count = options.commands();
+        Baselines.Result append = baselines.jdbcAppend(count, clients);
+        rows.add(new Row("baseline: raw JDBC append", perSecond(append) + " rows/s, p50 / p95 / p99 "
+                + percentiles(append.latencies()) + " ms", "1", count + " OpinionRecorded rows as stored, " + clients
+                + " clients, one transaction each, synchronous_commit on, into a copy of domainevententry", load()));
+        Baselines.Result appendOne = baselines.jdbcAppend(Math.min(count, 200), 1);
+        rows.add(new Row("baseline: raw JDBC append, 1 client", "mean " + millis(mean(appendOne.latencies(), 0,
+                appendOne.latencies().length)) + " ms", "1", "as above, " + appendOne.latencies().length + " rows",
+                load()));
+        Baselines.Result produce = baselines.kafkaProduce(count, clients);
+        rows.add(new Row("baseline: raw Kafka producer", perSecond(produce) + " records/s, p50 / p95 / p99 "
+                + percentiles(produce.latencies()) + " ms", "1", count + " records of the events topic (key, value,"
+                + " headers), acks=all, idempotent, " + clients + " clients each awaiting every ack", load()));
+        Baselines.Result produceOne = baselines.kafkaProduce(Math.min(count, 200), 1);
+        rows.add(new Row("baseline: raw Kafka producer, 1 client", "p50 / p95 " + millis(percentile(
+                produceOne.latencies(), 0.50)) + " / " + millis(percentile(produceOne.latencies(), 0.95)) + " ms", "1",
+                "as above, " + produceOne.latencies().length + " records, one at a time", load()));
+        double pipelined = baselines.kafkaProducePipelined(count);
+        rows.add(new Row("baseline: raw Kafka producer, pipelined", String.format(Locale.ROOT, "%.0f records/s",
+                pipelined), "1", count + " records sent without awaiting each ack, then flushed", load()));
+        int events = options.backlogLarge();
+        double mongoOne = baselines.mongoOneAtATime(events);
+        rows.add(new Row("baseline: raw MongoDB writes, one at a time", String.format(Locale.ROOT,
+                "%.0f events/s", mongoOne), "1", events + " events' read-model documents (rm_opinions, rm_timeline,"
+                + " rm_audit_index inserted, rm_opinion_stats bucket replaced), one request each", load()));
+        double mongoBulk = baselines.mongoBulk(events);
+        rows.add(new Row("baseline: raw MongoDB writes, bulk", String.format(Locale.ROOT, "%.0f events/s",
+                mongoBulk), "1", "the same, one ordered bulkWrite per collection per 200 events", load()));
+        long[] chain = baselines.rawChain(Math.max(10, options.lagProbes()));
+        rows.add(new Row("baseline: raw chain p50 / p95 / max", millis(percentile(chain, 0.50)) + " / "
+                + millis(percentile(chain, 0.95)) + " / " + millis(chain[chain.length - 1]) + " ms", "1",
+                chain.length + " events one at a time: row committed, record acked, record consumed, document"
+                        + " inserted", load()));
+        floor = new Floor(append, appendOne, produce, produceOne, pipelined, mongoOne, mongoBulk, chain);
+    }
+
     /** (a) RecordOpinion with N clients in parallel, spread over days and channels of one town. */
-    private void commandThroughput() {
-        String town = town("tp");
-        IntFunction<Map<String, Object>> opinion = i -> opinion("tp-" + i, town, FIRST_DAY.plusDays(i % DAYS),
-                CHANNELS.get(i / DAYS % CHANNELS.size()));
-        send(options.warmup(), opinion);
+    private void commandThroughput(String town) {
         int clients = options.clients();
         long[] latencies = new long[options.commands()];
         long start = System.nanoTime();
-        send(options.commands(), i -> opinion.apply(options.warmup() + i), latencies);
+        send(options.commands(), i -> throughputOpinion(town, options.warmup() + i), latencies);
         long wall = System.nanoTime() - start;
         double perSecond = options.commands() / seconds(wall);
         rows.add(new Row("a. RecordOpinion throughput", String.format(Locale.ROOT, "%.0f commands/s", perSecond),
+                ratio(perSecond, floor.append().perSecond()) + " of raw append",
                 options.commands() + " commands, " + clients + " clients, after " + options.warmup() + " warm-up",
                 load()));
         Arrays.sort(latencies);
-        rows.add(new Row("a. RecordOpinion latency p50 / p95 / p99", millis(percentile(latencies, 0.50)) + " / "
-                + millis(percentile(latencies, 0.95)) + " / " + millis(percentile(latencies, 0.99)) + " ms",
+        rows.add(new Row("a. RecordOpinion latency p50 / p95 / p99", percentiles(latencies) + " ms",
+                ratios(latencies, floor.append().latencies()) + " of raw append",
                 "HTTP round trip until 201, " + clients + " clients", load()));
         long sent = System.nanoTime();
         awaitReceived(town, options.warmup() + options.commands());
+        long caughtUp = System.nanoTime() - sent;
         rows.add(new Row("a. read model caught up after the last command",
-                String.format(Locale.ROOT, "%.1f s", seconds(System.nanoTime() - sent)),
+                String.format(Locale.ROOT, "%.1f s", seconds(caughtUp)),
+                ratio(caughtUp, percentile(floor.chain(), 0.50)) + " of the raw chain's p50",
                 "rm_opinion_stats of the town shows all " + (options.warmup() + options.commands()), load()));
     }
 
@@ -217,27 +297,50 @@ public final class PipelineBenchmark {
         String town = town("lag");
         int warmup = Math.max(5, options.lagProbes() / 10);
         long[] lags = new long[options.lagProbes()];
-        for (int i = -warmup; i < options.lagProbes(); i++) {
-            String id = "lag-" + (i + warmup);
-            client.command("RecordOpinion", opinion(id, town, FIRST_DAY, "HOTLINE"));
-            long accepted = System.nanoTime();
-            long deadline = accepted + PATIENCE.toNanos();
-            while (client.query("/api/opinions/" + id).status() != 200) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("opinion " + id + " not in the read model after " + PATIENCE);
+        long[] toKafka = new long[options.lagProbes()];
+        try (TopicArrivals arrivals = new TopicArrivals(kafkaBootstrapServers)) {
+            for (int i = -warmup; i < options.lagProbes(); i++) {
+                String id = "lag-" + (i + warmup);
+                client.command("RecordOpinion", opinion(id, town, FIRST_DAY, "HOTLINE"));
+                long accepted = System.nanoTime();
+                long deadline = accepted + PATIENCE.toNanos();
+                while (client.query("/api/opinions/" + id).status() != 200) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("opinion " + id + " not in the read model after " + PATIENCE);
+                    }
+                    pause(10);
                 }
-                pause(10);
-            }
-            if (i >= 0) {
-                lags[i] = System.nanoTime() - accepted;
+                long visible = System.nanoTime();
+                while (arrivals.arrival(id) == null && System.nanoTime() < deadline) {
+                    pause(1);
+                }
+                if (i >= 0) {
+                    lags[i] = visible - accepted;
+                    // Published before the client had read its 201 counts as no wait at all.
+                    toKafka[i] = Math.max(0, arrivals.arrival(id) - accepted);
+                }
             }
         }
         Arrays.sort(lags);
+        Arrays.sort(toKafka);
         long overHalfSecond = Arrays.stream(lags).filter(lag -> lag > 500_000_000L).count();
-        rows.add(new Row("b. end-to-end lag p50 / p95 / max", millis(percentile(lags, 0.50)) + " / "
-                + millis(percentile(lags, 0.95)) + " / " + millis(lags[lags.length - 1]) + " ms",
+        long[] chain = floor.chain();
+        rows.add(new Row("b. end-to-end lag p50 / p95 / p99 / max", millis(percentile(lags, 0.50)) + " / "
+                + millis(percentile(lags, 0.95)) + " / " + millis(percentile(lags, 0.99)) + " / "
+                + millis(lags[lags.length - 1]) + " ms",
+                ratio(percentile(lags, 0.50), percentile(chain, 0.50)) + " / "
+                        + ratio(percentile(lags, 0.95), percentile(chain, 0.95)) + " / "
+                        + ratio(percentile(lags, 0.99), percentile(chain, 0.99)) + " / "
+                        + ratio(lags[lags.length - 1], chain[chain.length - 1]) + " of the raw chain",
                 options.lagProbes() + " probes one at a time on an idle pipeline, polled every 10 ms; "
                         + overHalfSecond + " over 500 ms", load()));
+        long[] produced = floor.produceOneClient().latencies();
+        rows.add(new Row("b. of which 201 until in Kafka p50 / p95 / max", millis(percentile(toKafka, 0.50)) + " / "
+                + millis(percentile(toKafka, 0.95)) + " / " + millis(toKafka[toKafka.length - 1]) + " ms",
+                ratio(percentile(toKafka, 0.50), percentile(produced, 0.50)) + " / "
+                        + ratio(percentile(toKafka, 0.95), percentile(produced, 0.95)) + " of a raw acked send",
+                "the same probes: the record seen by a consumer of the benchmark's own; the rest is the query side",
+                load()));
     }
 
     /**
@@ -260,6 +363,7 @@ public final class PipelineBenchmark {
         query.start();
         long firstAt = -1;
         long halfAt = -1;
+        long doneAt;
         long first = 0;
         long deadline = restarted + PATIENCE.toNanos();
         while (true) {
@@ -273,6 +377,7 @@ public final class PipelineBenchmark {
                 halfAt = now;
             }
             if (done >= backlog) {
+                doneAt = now;
                 break;
             }
             if (now > deadline) {
@@ -280,15 +385,17 @@ public final class PipelineBenchmark {
             }
             pause(50);
         }
-        long doneAt = System.nanoTime();
         awaitReceived(town, size);
         // The group commits once per polled batch, so a small backlog shows only a few steps: no rate from one.
-        String rate = doneAt - firstAt < 200_000_000L ? "drained in one commit"
-                : perSecond(backlog - first, doneAt - firstAt) + " events/s";
+        boolean oneCommit = doneAt - firstAt < 200_000_000L;
+        String rate = oneCommit ? "drained in one commit" : perSecond(backlog - first, doneAt - firstAt) + " events/s";
+        String ratio = oneCommit ? "n/a (one commit)"
+                : ratio((backlog - first) / seconds(doneAt - firstAt), floor.mongoBulk()) + " of raw bulk, "
+                + ratio((backlog - first) / seconds(doneAt - firstAt), floor.mongoOne()) + " of raw one at a time";
         String halves = first * 2 >= backlog || halfAt == doneAt ? ""
                 : ", 1st half " + perSecond(backlog / 2 - first, halfAt - firstAt)
                 + ", 2nd half " + perSecond(backlog - backlog / 2, doneAt - halfAt);
-        rows.add(new Row("c. projection, backlog " + size + ", " + layout, rate + halves,
+        rows.add(new Row("c. projection, backlog " + size + ", " + layout, rate + halves, ratio,
                 buckets + " stats document(s); first commit " + first + " events, "
                         + String.format(Locale.ROOT, "%.1f s after restart", seconds(firstAt - restarted)),
                 load()));
@@ -320,9 +427,12 @@ public final class PipelineBenchmark {
             flagLatencies[i] = System.nanoTime() - t;
         }
         int edge = Math.min(10, changes);
+        long rawAppend = mean(floor.appendOneClient().latencies(), 0, floor.appendOneClient().latencies().length);
         rows.add(new Row("d. FlagUnit latency, first / last " + edge + " of the stream",
                 millis(mean(flagLatencies, 0, edge)) + " / " + millis(mean(flagLatencies, changes - edge, changes))
-                        + " ms", "one client; the aggregate is rebuilt from its events for every command", load()));
+                        + " ms", ratio(mean(flagLatencies, 0, edge), rawAppend) + " / "
+                        + ratio(mean(flagLatencies, changes - edge, changes), rawAppend) + " of a raw append (1 client)",
+                "one client; the aggregate is rebuilt from its events for every command", load()));
         for (int i = 0; i < 3; i++) {
             verify(unit);
         }
@@ -333,8 +443,14 @@ public final class PipelineBenchmark {
             reads[i] = System.nanoTime() - t;
         }
         Arrays.sort(reads);
+        long[] raw = baselines.streamRead(unit, reads.length);
+        rows.add(new Row("baseline: raw JDBC read of the stream p50 / p95", millis(percentile(raw, 0.50)) + " / "
+                + millis(percentile(raw, 0.95)) + " ms", "1", "the " + options.aq1Events() + " rows of the stream below,"
+                + " every column, in order, " + raw.length + " reads after 3 warm-up", load()));
         rows.add(new Row("d. AQ-1 verification of " + options.aq1Events() + " events p50 / p95",
                 millis(percentile(reads, 0.50)) + " / " + millis(percentile(reads, 0.95)) + " ms",
+                ratio(percentile(reads, 0.50), percentile(raw, 0.50)) + " / "
+                        + ratio(percentile(reads, 0.95), percentile(raw, 0.95)) + " of the raw read",
                 reads.length + " sequential reads after 3 warm-up, full answer (envelopes and payloads)", load()));
     }
 
@@ -424,7 +540,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private String report(Instant started, double loadBefore) {
+    private String report(Instant started, double loadBefore, String jvmOptions, String usage) {
         StringBuilder out = new StringBuilder();
         out.append("\n## ").append(started.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC))
                 .append(" · commit ").append(commit()).append("\n\n")
@@ -432,13 +548,36 @@ public final class PipelineBenchmark {
                 .append(memory()).append(", load average before ").append(loadBefore).append(", after ")
                 .append(load()).append("; run took ")
                 .append(Duration.between(started, Instant.now()).toSeconds()).append(" s. Parameters: ")
-                .append(options.summary()).append(".\n\n")
-                .append("| measure | figure | conditions | load 1m |\n| --- | --- | --- | --- |\n");
+                .append(options.summary()).append(". Services' JVM: `").append(jvmOptions).append("`; ").append(usage)
+                .append(".\n\n")
+                .append("| measure | figure | ratio to baseline | conditions | load 1m |\n")
+                .append("| --- | --- | --- | --- | --- |\n");
         for (Row row : rows) {
             out.append("| ").append(row.measure()).append(" | ").append(row.figure()).append(" | ")
-                    .append(row.conditions()).append(" | ").append(row.load()).append(" |\n");
+                    .append(row.ratio()).append(" | ").append(row.conditions()).append(" | ").append(row.load())
+                    .append(" |\n");
         }
         return out.toString();
+    }
+
+    /** How many times the baseline's figure ({@code 0.21×} for a rate, {@code 3.4×} for a latency). */
+    private static String ratio(double figure, double baseline) {
+        return baseline > 0 ? String.format(Locale.ROOT, "%.2f×", figure / baseline) : "n/a";
+    }
+
+    private static String ratios(long[] sorted, long[] baseline) {
+        return ratio(percentile(sorted, 0.50), percentile(baseline, 0.50)) + " / "
+                + ratio(percentile(sorted, 0.95), percentile(baseline, 0.95)) + " / "
+                + ratio(percentile(sorted, 0.99), percentile(baseline, 0.99));
+    }
+
+    private static String percentiles(long[] sorted) {
+        return millis(percentile(sorted, 0.50)) + " / " + millis(percentile(sorted, 0.95)) + " / "
+                + millis(percentile(sorted, 0.99));
+    }
+
+    private static String perSecond(Baselines.Result result) {
+        return String.format(Locale.ROOT, "%.0f", result.perSecond());
     }
 
     private static long percentile(long[] sorted, double q) {
@@ -474,6 +613,21 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** CPU time and peak resident memory of a service's JVM (what JIT and collector choices trade). */
+    private static String usage(ServiceProcess service) {
+        return service.handle().map(p -> {
+            String cpu = p.info().totalCpuDuration().map(d -> String.format(Locale.ROOT, "%.0f s CPU",
+                    d.toMillis() / 1000.0)).orElse("CPU unknown");
+            try (Stream<String> lines = Files.lines(Path.of("/proc/" + p.pid() + "/status"))) {
+                String peak = lines.filter(l -> l.startsWith("VmHWM:")).findFirst()
+                        .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB peak RSS").orElse("");
+                return service.name() + " " + cpu + ", " + peak;
+            } catch (IOException | RuntimeException unavailable) {
+                return service.name() + " " + cpu;
+            }
+        }).orElse(service.name() + " stopped");
+    }
+
     private static String memory() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
             return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
@@ -495,6 +649,11 @@ public final class PipelineBenchmark {
             Thread.currentThread().interrupt();
             return "unknown";
         }
+    }
+
+    /** Says which phase starts, so that a profiler can be attached to one phase (docs/perf/ingest.md). */
+    private static void phase(String name) {
+        System.out.println("bench: phase " + name + " at " + Instant.now());
     }
 
     private static void pause(long millis) {

@@ -164,6 +164,13 @@ public class CommandPipeline {
     }
 
     private LedgerCommand toCommand(Class<? extends LedgerCommand> type, ObjectNode body) {
+        // Jackson reports an unknown field only after the record's constructor ran, whose own checks would name
+        // another field first; a field the command does not have is the first thing wrong with it.
+        body.fieldNames().forEachRemaining(field -> {
+            if (!hasComponent(type, field)) {
+                throw new InvalidCommandException(field, "is not a field of this command");
+            }
+        });
         RecordComponent target = targetField(type);
         // Only an absent id is generated: anything else in its place is read, and refused unless it is an id.
         if (CreationCommand.class.isAssignableFrom(type) && !DerivedIdentity.class.isAssignableFrom(type)

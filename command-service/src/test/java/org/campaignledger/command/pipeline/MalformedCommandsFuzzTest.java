@@ -69,17 +69,17 @@ class MalformedCommandsFuzzTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        service = new SpringApplicationBuilder(CommandServiceApplication.class, Tokens.class).properties(
-                "server.port=0",
-                "spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                "spring.datasource.username=postgres",
-                "spring.datasource.password=",
-                "ledger.kafka.bootstrap-servers=127.0.0.1:1",
-                "ledger.kafka.audit-relay-interval=1h",
-                "axon.kafka.publisher.enabled=false",
-                "logging.level.org.apache.kafka=OFF",
-                "logging.level.org.axonframework.extensions.kafka=OFF",
-                "logging.level.org.campaignledger.command.publishing=OFF").run();
+        service = new SpringApplicationBuilder(CommandServiceApplication.class, Tokens.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--ledger.kafka.bootstrap-servers=127.0.0.1:1",
+                "--ledger.kafka.audit-relay-interval=1h",
+                "--axon.kafka.publisher.enabled=false",
+                "--logging.level.org.apache.kafka=OFF",
+                "--logging.level.org.axonframework.extensions.kafka=OFF",
+                "--logging.level.org.campaignledger.command.publishing=OFF");
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         store = new JdbcTemplate(TestDatabase.dataSource());

@@ -8,16 +8,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Replaces Spring Boot's error page: whatever ends in the container's error dispatch (an error sent by a filter,
  * a request that never reached a controller) is answered with a bare problem, never with a trace, an exception
- * name or the failing path's internals.
+ * name or the failing path's internals. A plain controller: the error page is no query endpoint of ReadEndpoint.
  */
-@RestController
+@Controller
 class ProblemErrorController implements ErrorController {
 
+    @ResponseBody
     @RequestMapping(path = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);

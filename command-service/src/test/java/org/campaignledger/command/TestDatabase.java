@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class TestDatabase {
     private static DataSource dataSource;
+    private static String jdbcUrl;
 
     private TestDatabase() {
     }
@@ -28,12 +29,19 @@ public final class TestDatabase {
                     }
                 }));
                 dataSource = postgres.getPostgresDatabase();
+                jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             } catch (IOException e) {
                 throw new IllegalStateException("embedded PostgreSQL did not start", e);
             }
         }
         return dataSource;
+    }
+
+    /** Its JDBC URL (user postgres, no password), for a whole service context started on it. */
+    public static synchronized String jdbcUrl() {
+        dataSource();
+        return jdbcUrl;
     }
 
     /** A JdbcTemplate over it, after emptying {@code tables} so each test starts from a clean slate. */

@@ -69,7 +69,7 @@ public class JdbcAccessLookups implements AccessLookups {
     @EventHandler
     void on(UnitLeadingGroupFormed event, @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         grant(event.officeHeadPersonId(), Role.UNIT_OFFICE_STAFF, event.participationId().unitId().value(),
-                Deadlines.businessDate(occurredAt));
+                event.date() != null ? event.date() : Deadlines.businessDate(occurredAt));
     }
 
     @EventHandler

@@ -2,15 +2,13 @@ package org.campaignledger.command.pipeline;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -82,32 +80,32 @@ class CommandFailures {
         return new CommandResult(CommandResult.Outcome.REJECTED, 500, null, aggregateId, problem.toString(), false);
     }
 
-    /** The body did not map onto the command record: name the field and what is wrong with it. */
+    /** The body did not map onto the command record: name the field (its JSON path) and what is wrong with it. */
     InvalidCommandException invalidPayload(Exception e) {
-        Throwable cause = e.getCause();
-        if (e instanceof ValueInstantiationException && cause instanceof InvalidCommandException invalid) {
-            return invalid;
-        }
         if (e instanceof JsonMappingException mapping) {
-            if (mapping.getCause() instanceof InvalidCommandException invalid) {
-                return invalid;
+            String field = JsonPaths.of(mapping);
+            if (e.getCause() instanceof InvalidCommandException invalid) {
+                return field.equals("body") ? invalid : within(field, mapping, invalid);
             }
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            if (e instanceof UnrecognizedPropertyException unknown) {
-                return new InvalidCommandException(unknown.getPropertyName(), "is not a field of this command");
+            if (e instanceof UnrecognizedPropertyException) {
+                return new InvalidCommandException(field, "is not a field of this command");
             }
-            if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
-                return new InvalidCommandException(field, "must be one of " + Arrays.toString(
-                        format.getTargetType().getEnumConstants()));
+            if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                return new InvalidCommandException(field, "must be " + JsonPaths.describe(mismatch.getTargetType()));
             }
-            if (e instanceof InvalidFormatException format) {
-                return new InvalidCommandException(field, "must be a valid " + format.getTargetType().getSimpleName());
-            }
-            return new InvalidCommandException(field.isEmpty() ? "body" : field, "is malformed");
+            return new InvalidCommandException(field, "is malformed");
         }
         return new InvalidCommandException("body", "is malformed");
+    }
+
+    /**
+     * A record nested in the body refused its value: an identifier names the field it sits in
+     * ({@code parentUnitId}, not {@code unitId}), any other record the path down to its own field.
+     */
+    private static InvalidCommandException within(String path, JsonMappingException e, InvalidCommandException invalid) {
+        String reason = invalid.getMessage().substring(invalid.field().length() + 2);
+        boolean identifier = e instanceof ValueInstantiationException v && JsonPaths.isScalar(v.getType().getRawClass());
+        return new InvalidCommandException(identifier ? path : path + "." + invalid.field(), reason);
     }
 
     ObjectNode problem(HttpStatus status, String ruleId, String message, Map<String, Object> details,

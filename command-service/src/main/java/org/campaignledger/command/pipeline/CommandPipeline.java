@@ -33,6 +33,7 @@ import org.campaignledger.kernel.envelope.MetaDataKeys;
 import org.campaignledger.kernel.id.ExceptionId;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UuidV7;
+import org.campaignledger.kernel.json.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -56,6 +57,7 @@ public class CommandPipeline {
     private final CommandOutcomeStore outcomes;
     private final CommandFailures failures;
     private final ObjectMapper json;
+    private final ObjectMapper payloads;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AccessControl access;
@@ -69,6 +71,7 @@ public class CommandPipeline {
         this.outcomes = outcomes;
         this.failures = failures;
         this.json = json;
+        this.payloads = StrictJson.copyOf(json);
         this.jdbc = jdbc;
         this.clock = clock;
         this.access = access;
@@ -86,7 +89,7 @@ public class CommandPipeline {
         Instant occurredAt = occurredAt(body);
         // A command may own a field of the same name (GrantPolicyException.exceptionId): then it is payload.
         boolean usesException = !hasComponent(type, "exceptionId") && body.hasNonNull("exceptionId");
-        String exceptionId = usesException ? body.get("exceptionId").asText() : null;
+        String exceptionId = usesException ? text(body, "exceptionId", "an exception id") : null;
         for (String field : ENVELOPE_FIELDS) {
             if (!hasComponent(type, field)) {
                 body.remove(field);
@@ -161,13 +164,21 @@ public class CommandPipeline {
     }
 
     private LedgerCommand toCommand(Class<? extends LedgerCommand> type, ObjectNode body) {
+        // Jackson reports an unknown field only after the record's constructor ran, whose own checks would name
+        // another field first; a field the command does not have is the first thing wrong with it.
+        body.fieldNames().forEachRemaining(field -> {
+            if (!hasComponent(type, field)) {
+                throw new InvalidCommandException(field, "is not a field of this command");
+            }
+        });
         RecordComponent target = targetField(type);
+        // Only an absent id is generated: anything else in its place is read, and refused unless it is an id.
         if (CreationCommand.class.isAssignableFrom(type) && !DerivedIdentity.class.isAssignableFrom(type)
-                && (!body.hasNonNull(target.getName()) || body.get(target.getName()).asText().isBlank())) {
+                && !body.hasNonNull(target.getName())) {
             body.put(target.getName(), UuidV7.next(clock).toString());
         }
         try {
-            return json.treeToValue(body, type);
+            return payloads.treeToValue(body, type);
         } catch (JsonProcessingException e) {
             throw failures.invalidPayload(e);
         } catch (IllegalArgumentException e) {
@@ -237,8 +248,8 @@ public class CommandPipeline {
     }
 
     private UUID commandId(ObjectNode body, String idempotencyKey) {
-        JsonNode inBody = body.get("commandId");
-        String value = inBody != null && !inBody.isNull() ? inBody.asText() : idempotencyKey;
+        String inBody = text(body, "commandId", "a UUID");
+        String value = inBody != null ? inBody : idempotencyKey;
         if (value == null || value.isBlank()) {
             return UuidV7.next(clock);
         }
@@ -251,6 +262,10 @@ public class CommandPipeline {
 
     private static Long expectedVersion(ObjectNode body, String ifMatch) {
         JsonNode inBody = body.get("expectedVersion");
+        if (inBody != null && !inBody.isNull() && !(inBody.isIntegralNumber() && inBody.canConvertToLong())) {
+            throw new InvalidEnvelopeException(PlatformRules.VALIDATION, "expectedVersion",
+                    "expectedVersion must be a JSON integer");
+        }
         String value = inBody != null && !inBody.isNull() ? inBody.asText()
                 : ifMatch == null ? null : ifMatch.replace("W/", "").replace("\"", "").trim();
         if (value == null || value.isBlank()) {
@@ -269,16 +284,29 @@ public class CommandPipeline {
     }
 
     private Instant occurredAt(ObjectNode body) {
-        JsonNode inBody = body.get("occurredAt");
-        if (inBody == null || inBody.isNull()) {
+        String inBody = text(body, "occurredAt", "an ISO-8601 instant");
+        if (inBody == null) {
             return clock.instant();
         }
         try {
-            return Instant.parse(inBody.asText());
+            return Instant.parse(inBody);
         } catch (DateTimeParseException e) {
             throw new InvalidEnvelopeException(PlatformRules.VALIDATION, "occurredAt",
                     "occurredAt must be an ISO-8601 instant such as 2014-03-01T08:00:00Z");
         }
+    }
+
+    /** An envelope field as a JSON string, null when absent or null; any other JSON type is refused, not coerced. */
+    private static String text(ObjectNode body, String field, String what) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidEnvelopeException(PlatformRules.VALIDATION, field,
+                    field + " must be " + what + " as a JSON string");
+        }
+        return value.asText();
     }
 
     private static String sha256(JsonNode body) {

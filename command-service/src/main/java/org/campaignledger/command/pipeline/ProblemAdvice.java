@@ -16,6 +16,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -70,15 +74,49 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return json(problem);
     }
 
+    /** A body that is no JSON, or whose values do not have the type of their field: named by its JSON path. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the request body must be a JSON object");
+        String field = "body";
+        String detail = "the request body must be one JSON object";
+        if (ex.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && !mismatch.getPath().isEmpty()) {
+            field = JsonPaths.of(mismatch);
+            detail = field + " must be " + JsonPaths.describe(mismatch.getTargetType());
+        } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = JsonPaths.of(mapping);
+            detail = field + (mapping instanceof UnrecognizedPropertyException ? " is not a known field"
+                    : " is malformed");
+        } else if (ex.getCause() instanceof JsonParseException parse && parse.getMessage().startsWith("Duplicate field")) {
+            detail = "the request body names a field twice";
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setProperty("ruleId", PlatformRules.VALIDATION);
-        problem.setProperty("details", Map.of("field", "body"));
+        problem.setProperty("message", detail);
+        problem.setProperty("details", Map.of("field", field));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * Spring's own refusals (wrong method or media type, a missing or ill-typed parameter or header) as problem
+     * documents whatever the client accepts, naming the parameter where there is one.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
+            return response;
+        }
+        String field = RequestParts.nameOf(ex);
+        if (field != null) {
+            problem.setProperty("ruleId", PlatformRules.VALIDATION);
+            problem.setProperty("details", Map.of("field", field));
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

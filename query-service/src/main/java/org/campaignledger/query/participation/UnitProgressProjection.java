@@ -96,12 +96,14 @@ class UnitProgressProjection implements Projection {
                             .append("activities", 0))
                     .append("openReworks", new ArrayList<>()));
         } else if (e instanceof UnitLeadingGroupFormed g) {
-            // The office head is the unit's office staff for read access (access.Readers), from the business date.
+            // The office head is the unit's office staff for read access (access.Readers), from the day the group
+            // was formed; revision 1 of the event did not say, so its business date stands in.
             String occurredAt = event.meta(MetaDataKeys.OCCURRED_AT);
+            String formedOn = g.date() != null ? g.date().toString() : Instant.parse(occurredAt == null
+                    ? event.recordedAt() : occurredAt).atZone(BUSINESS_ZONE).toLocalDate().toString();
             readModels.updateInOrder(COLLECTION, id, event, Updates.set("leadingGroup", new Document("headPersonId",
                     g.headPersonId().value()).append("officeHeadPersonId", g.officeHeadPersonId() == null ? null
-                    : g.officeHeadPersonId().value()).append("formedOn", Instant.parse(occurredAt == null
-                    ? event.recordedAt() : occurredAt).atZone(BUSINESS_ZONE).toLocalDate().toString())));
+                    : g.officeHeadPersonId().value()).append("formedOn", formedOn)));
         } else if (e instanceof PreparationStarted p) {
             readModels.updateInOrder(COLLECTION, id, event, Updates.set("state", "PREPARING"),
                     Updates.set("preparationStartedOn", p.date().toString()));

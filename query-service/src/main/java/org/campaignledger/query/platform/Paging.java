@@ -12,6 +12,11 @@ import org.campaignledger.query.ingest.ReadModels;
 /** One page of a read model: {@code items}, {@code page}, {@code size}, {@code total}. */
 public final class Paging {
     public static final int MAX_SIZE = 500;
+    /**
+     * The furthest a page may start. Deeper offsets are refused rather than computed: an int {@code page * size}
+     * wrapped around to the first page, and skipping millions of documents is no way to read a read model anyway.
+     */
+    public static final long MAX_OFFSET = 1_000_000;
 
     private Paging() {
     }
@@ -40,7 +45,12 @@ public final class Paging {
         if (size < 1 || size > MAX_SIZE) {
             throw new BadRequestException("size", "must be between 1 and " + MAX_SIZE);
         }
-        List<Document> items = collection.find(filter).sort(sort).skip(page * size).limit(size)
+        long offset = (long) page * size;
+        if (offset > MAX_OFFSET) {
+            throw new BadRequestException("page", "must be at most " + MAX_OFFSET / size + " for size " + size
+                    + " (pages start at most " + MAX_OFFSET + " items in)");
+        }
+        List<Document> items = collection.find(filter).sort(sort).skip((int) offset).limit(size)
                 .projection(ReadModels.WITHOUT_BOOKKEEPING).into(new ArrayList<>());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);

@@ -101,7 +101,8 @@ final class TimelineSummaries {
         on(ParticipationEvent.OrganisationalRectificationCompleted.class,
                 e -> "Organisational rectification completed");
         on(ParticipationEvent.UnitLeadingGroupFormed.class,
-                e -> "Unit leading group formed with " + e.memberIds().size() + " members");
+                e -> "Unit leading group formed with " + e.memberIds().size() + " members"
+                        + (e.date() == null ? "" : " on " + e.date()));
         on(ParticipationEvent.UnitMobilisationHeld.class, e -> "Unit mobilisation meeting held on " + e.date());
         on(ParticipationEvent.GateFactCredited.class, e -> "Gate fact " + e.fact() + " credited by "
                 + e.sourceAggregateType() + " " + e.sourceAggregateId());

@@ -18,7 +18,7 @@ public record EvaluationId(@JsonValue String value) {
         ParticipationId.of(value.substring(0, value.lastIndexOf(':', value.lastIndexOf(':') - 1)));
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static EvaluationId of(String value) {
         return new EvaluationId(value);
     }

@@ -9,7 +9,7 @@ public record CampaignId(@JsonValue String value) {
         TypedIds.requireValid(value, "campaignId");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CampaignId of(String value) {
         return new CampaignId(value);
     }

@@ -9,7 +9,7 @@ public record DocumentId(@JsonValue String value) {
         TypedIds.requireValid(value, "documentId");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DocumentId of(String value) {
         return new DocumentId(value);
     }

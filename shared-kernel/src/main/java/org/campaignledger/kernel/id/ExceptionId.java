@@ -9,7 +9,7 @@ public record ExceptionId(@JsonValue String value) {
         TypedIds.requireValid(value, "exceptionId");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ExceptionId of(String value) {
         return new ExceptionId(value);
     }

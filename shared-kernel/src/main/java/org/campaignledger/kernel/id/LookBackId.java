@@ -9,7 +9,7 @@ public record LookBackId(@JsonValue String value) {
         TypedIds.requireValid(value, "lookBackId");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static LookBackId of(String value) {
         return new LookBackId(value);
     }

@@ -9,7 +9,7 @@ public record OpinionId(@JsonValue String value) {
         TypedIds.requireValid(value, "opinionId");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static OpinionId of(String value) {
         return new OpinionId(value);
     }

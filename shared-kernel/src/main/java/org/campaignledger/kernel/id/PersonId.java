@@ -9,7 +9,7 @@ public record PersonId(@JsonValue String value) {
         TypedIds.requireValid(value, "personId");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PersonId of(String value) {
         return new PersonId(value);
     }

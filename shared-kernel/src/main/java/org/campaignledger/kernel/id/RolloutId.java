@@ -14,7 +14,7 @@ public record RolloutId(@JsonValue String value) {
         TypedIds.requireValid(value, "rolloutId");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RolloutId of(String value) {
         return new RolloutId(value);
     }

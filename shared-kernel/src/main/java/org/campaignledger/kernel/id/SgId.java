@@ -9,7 +9,7 @@ public record SgId(@JsonValue String value) {
         TypedIds.requireValid(value, "sgId");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static SgId of(String value) {
         return new SgId(value);
     }

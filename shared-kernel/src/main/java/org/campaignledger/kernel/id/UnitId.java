@@ -9,7 +9,7 @@ public record UnitId(@JsonValue String value) {
         TypedIds.requireValid(value, "unitId");
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static UnitId of(String value) {
         return new UnitId(value);
     }

@@ -57,9 +57,10 @@ public sealed interface ParticipationEvent extends LedgerEvent {
                                                 PersonId confirmedByPersonId) implements ParticipationEvent {
     }
 
-    @Revision("1")
+    /** {@code date} is the business day the group was formed; null in revision 1, which did not carry it. */
+    @Revision("2")
     record UnitLeadingGroupFormed(ParticipationId participationId, PersonId headPersonId, List<PersonId> memberIds,
-                                  PersonId officeHeadPersonId) implements ParticipationEvent {
+                                  PersonId officeHeadPersonId, LocalDate date) implements ParticipationEvent {
     }
 
     @Revision("1")

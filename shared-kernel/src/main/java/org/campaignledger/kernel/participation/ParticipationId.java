@@ -17,7 +17,7 @@ public record ParticipationId(@JsonValue String value) {
         }
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ParticipationId of(String value) {
         return new ParticipationId(value);
     }

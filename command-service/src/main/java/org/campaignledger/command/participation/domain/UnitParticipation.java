@@ -195,7 +195,7 @@ public class UnitParticipation {
                     Map.of("field", "headPersonId"));
         }
         apply(new UnitLeadingGroupFormed(participationId, command.headPersonId(), command.memberIds(),
-                command.officeHeadPersonId()));
+                command.officeHeadPersonId(), command.date()));
         credit(GateFact.LEADING_GROUP_FORMED, "UnitParticipation", participationId.value(), "self");
     }
 

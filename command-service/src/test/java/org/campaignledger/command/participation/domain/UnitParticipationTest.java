@@ -541,7 +541,13 @@ class UnitParticipationTest {
         fixture.given(registered(MeetingType.SPECIAL_DLM), new PreparationStarted(ID, MAR_1))
                 .when(new org.campaignledger.kernel.participation.ParticipationCommand.FormUnitLeadingGroup(ID,
                         PersonId.of("secretary-of-town"), List.of(), PersonId.of("office-head"), MAR_1))
-                .expectSuccessfulHandlerExecution();
+                .expectSuccessfulHandlerExecution()
+                // the day the group was formed is in its event (issue 8: it used to be dropped)
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.sequenceOf(
+                                org.axonframework.test.matchers.Matchers.matches(e -> e instanceof
+                                        org.campaignledger.kernel.participation.ParticipationEvent.UnitLeadingGroupFormed
+                                        g && MAR_1.equals(g.date())))));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.campaignledger.infra;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,26 +16,18 @@ public final class StackLauncher {
         Ports.requireFree(settings.queryPort(), "ledger.stack.query-port");
         System.out.println("Campaign Ledger: starting the embedded stack in " + settings.dataDir()
                 + (settings.wipe() ? " (wiped)" : ""));
-        EmbeddedInfrastructure infra = new EmbeddedInfrastructure(settings);
-        Map<String, String> clock = Map.of("LEDGER_CLOCK_MODE", settings.clockMode());
-        ServiceProcess command = LedgerServices.commandService(infra.endpoints(), settings.commandServiceJar(),
-                settings.commandPort(), settings.dataDir().resolve("logs/command-service.log"), clock);
-        ServiceProcess query = LedgerServices.queryService(infra.endpoints(), settings.queryServiceJar(),
-                settings.queryPort(), settings.dataDir().resolve("logs/query-service.log"), clock);
+        EmbeddedStack stack = new EmbeddedStack(settings);
+        EmbeddedInfrastructure infra = stack.infra();
+        ServiceProcess command = stack.command();
+        ServiceProcess query = stack.query();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Campaign Ledger: stopping");
-            query.stop();
-            command.stop();
-            infra.close();
+            stack.close();
             stopped.countDown();
         }, "stack-shutdown"));
         try {
-            infra.start();
-            command.start();
-            query.start();
-            command.awaitHealthy(Duration.ofMinutes(3));
-            query.awaitHealthy(Duration.ofMinutes(3));
+            stack.start();
         } catch (Ports.PortInUseException e) {
             System.err.println("Campaign Ledger: " + e.getMessage());
             System.exit(2);

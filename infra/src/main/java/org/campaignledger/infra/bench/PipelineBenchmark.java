@@ -38,8 +38,8 @@ import org.campaignledger.infra.StackSettings;
 /**
  * Speed figures of the whole pipeline on the embedded stack (free ports, a temporary data directory, the
  * simulated clock), through HTTP only: command throughput and latency, command-to-read-model lag, projection
- * throughput while a backlog drains (one statistics bucket against many, small against large, for the
- * {@code countedEventIds} guard of docs/adr/0005), and AQ-1 verification of a long stream, each with its ratio to
+ * throughput while a backlog drains (one hot statistics bucket against many, small against large: the batched
+ * writes of docs/adr/0014 must not slow down as a document or the backlog grows), and AQ-1 verification of a long stream, each with its ratio to
  * what the stores alone do with the same data in the same run ({@link Baselines}). Not a test: the figures depend
  * on the machine and on whatever else runs on it, so each is printed with the load average and appended to
  * {@code docs/benchmarks.md}.
@@ -346,8 +346,8 @@ public final class PipelineBenchmark {
     /**
      * (c) Stops query-service, records {@code size} opinions, starts it and watches its consumer group's committed
      * offsets catch up with the topic. One bucket: every opinion on the same day, channel and category, so one
-     * {@code rm_opinion_stats} document collects all {@code size} event ids in {@code countedEventIds}; spread:
-     * days × channels, at most {@code size / 1691} per document.
+     * {@code rm_opinion_stats} document takes every count; spread: days × channels, at most {@code size / 1691} per
+     * document.
      */
     private void backlogDrain(int size, boolean oneBucket) {
         String layout = oneBucket ? "one bucket" : "spread";

@@ -4,15 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
 import org.campaignledger.infra.EmbeddedInfrastructure;
-import org.campaignledger.infra.LedgerServices;
+import org.campaignledger.infra.EmbeddedStack;
 import org.campaignledger.infra.ServiceProcess;
 import org.campaignledger.infra.StackSettings;
 
 /**
- * The embedded stack as {@code StackLauncher} starts it (same components, same order, same settings), in a JVM of
+ * The embedded stack as {@code StackLauncher} starts it ({@link EmbeddedStack}), in a JVM of
  * its own so that a test can SIGKILL all of it at once. Faults that hit one piece are asked for on stdin, one
  * command a line, each answered by one {@link #REPLY}-prefixed line on stdout once done (and the start itself by
  * {@code ready}):
@@ -28,23 +26,17 @@ final class FaultStackMain {
 
     public static void main(String[] args) throws IOException {
         StackSettings settings = StackSettings.fromEnvironment(args);
-        EmbeddedInfrastructure infra = new EmbeddedInfrastructure(settings);
-        Map<String, String> clock = Map.of("LEDGER_CLOCK_MODE", settings.clockMode());
-        ServiceProcess command = LedgerServices.commandService(infra.endpoints(), settings.commandServiceJar(),
-                settings.commandPort(), settings.dataDir().resolve("logs/command-service.log"), clock);
-        ServiceProcess query = LedgerServices.queryService(infra.endpoints(), settings.queryServiceJar(),
-                settings.queryPort(), settings.dataDir().resolve("logs/query-service.log"), clock);
+        EmbeddedStack stack = new EmbeddedStack(settings);
+        EmbeddedInfrastructure infra = stack.infra();
+        ServiceProcess command = stack.command();
+        ServiceProcess query = stack.query();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             query.kill();
             command.kill();
             infra.close();
         }, "fault-stack-shutdown"));
         try {
-            infra.start();
-            command.start();
-            query.start();
-            command.awaitHealthy(Duration.ofMinutes(3));
-            query.awaitHealthy(Duration.ofMinutes(3));
+            stack.start();
         } catch (RuntimeException e) {
             System.out.println(REPLY + "failed start: " + e);
             System.exit(1);

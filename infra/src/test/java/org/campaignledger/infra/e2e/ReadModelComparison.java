@@ -21,7 +21,7 @@ final class ReadModelComparison {
      * does.
      */
     static final Predicate<String> BOOKKEEPING = field -> field.startsWith("_")
-            || Set.of("lastEventId", "lastGlobalSequence", "countedEventIds").contains(field);
+            || Set.of("lastEventId", "lastGlobalSequence").contains(field);
 
     private ReadModelComparison() {
     }

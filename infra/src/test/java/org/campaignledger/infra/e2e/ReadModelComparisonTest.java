@@ -40,14 +40,14 @@ class ReadModelComparisonTest {
     void bookkeepingAtAnyDepthIsNoDifference() {
         rebuilt.getCollection("rm_opinions").insertOne(opinion("o-1", "RECORDED")
                 .append("lastEventId", "e-1").append("lastGlobalSequence", 7L)
-                .append("_positions", new Document("ledger.events.v1-3", 12L)));
+                .append("_pos", new Document("3", 12L)).append("_v", 1L));
         live.getCollection("rm_opinions").insertOne(opinion("o-1", "RECORDED")
                 .append("lastEventId", "e-9").append("lastGlobalSequence", 70L)
-                .append("_positions", new Document("ledger.events.v1-3", 99L)));
+                .append("_pos", new Document("3", 99L)).append("_v", 4L));
         rebuilt.getCollection("rm_opinion_stats").insertOne(new Document("_id", "b").append("received", 2)
-                .append("countedEventIds", List.of("e-1", "e-2")));
+                .append("_pos", new Document("0", 5L)));
         live.getCollection("rm_opinion_stats").insertOne(new Document("_id", "b").append("received", 2)
-                .append("countedEventIds", List.of("e-2", "e-1", "e-1")));
+                .append("_pos", new Document("0", 5L).append("1", 8L)));
 
         assertThat(ReadModelComparison.differences(rebuilt, live)).isEmpty();
     }

@@ -246,7 +246,11 @@ final class ChildStack implements LedgerEnvironment, AutoCloseable {
         Path log = logs().resolve("stack-" + generation + ".log");
         try {
             Files.createDirectories(logs());
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // The query side applies a polled batch at once: small polls give a backlog of a few hundred events
+            // enough batches for every kill of the fault suite to land while it drains. The services inherit it.
+            builder.environment().put("SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "20");
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the child stack", e);
         }

@@ -1,11 +1,14 @@
 package org.campaignledger.command;
 
+import org.campaignledger.web.ContainerErrors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@Import(ContainerErrors.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class CommandServiceApplication {

@@ -3,6 +3,7 @@ package org.campaignledger.query.platform;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import org.campaignledger.web.RequestParts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package org.campaignledger.command.pipeline;
+package org.campaignledger.web;
 
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
@@ -10,10 +10,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The embedded Tomcat with {@link ProblemReportValve} as its host's error report valve, so that even the requests
  * the container refuses itself are answered with a problem document. Every {@code server.*} setting still applies:
- * Spring Boot's customizers configure this factory as they would its own.
+ * Spring Boot's customizers configure this factory as they would its own. Each service imports it.
  */
 @Configuration(proxyBeanMethods = false)
-class ContainerErrors {
+public class ContainerErrors {
 
     @Bean
     TomcatServletWebServerFactory tomcatServletWebServerFactory() {

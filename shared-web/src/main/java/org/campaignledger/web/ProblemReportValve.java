@@ -1,4 +1,4 @@
-package org.campaignledger.command.pipeline;
+package org.campaignledger.web;
 
 import java.io.IOException;
 import java.io.Writer;

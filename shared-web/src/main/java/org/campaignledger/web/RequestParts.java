@@ -1,4 +1,4 @@
-package org.campaignledger.query.platform;
+package org.campaignledger.web;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.MissingPathVariableException;
@@ -7,11 +7,11 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** The request parameter, header or path variable an MVC refusal is about, or null if it is about none. */
-final class RequestParts {
+public final class RequestParts {
     private RequestParts() {
     }
 
-    static String nameOf(Exception e) {
+    public static String nameOf(Exception e) {
         if (e instanceof MethodArgumentTypeMismatchException mismatch) {
             return mismatch.getName();
         }

@@ -1,5 +1,7 @@
 package org.campaignledger.command.document.domain;
 
+import static org.campaignledger.command.domain.StateGuard.requireState;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.nio.charset.StandardCharsets;
@@ -116,7 +118,7 @@ public class ReviewableDocument {
 
     @CommandHandler
     void handle(ReviseDocument command, Vault vault, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(EnumSet.of(State.DRAFTING, State.RETURNED), "; only a document being drafted or sent back is revised");
+        requireState("document", state, EnumSet.of(State.DRAFTING, State.RETURNED), "; only a document being drafted or sent back is revised");
         Content content = Content.store(vault, documentId, command.content());
         apply(new DocumentRevised(documentId, docType, participationId, unitId, subjectRef, version + 1,
                 content.ref().token(), content.ref().sha256(), content.byteSize(), PersonId.of(actorId)));
@@ -133,7 +135,7 @@ public class ReviewableDocument {
                 SupervisionDirectory supervision, OfficeApprovers offices, CampaignDirectory campaigns,
                 @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId,
                 @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
-        requireState(EnumSet.of(State.DRAFTING), returnedAtStepNo == null ? "" : "; revise the returned document first");
+        requireState("document", state, EnumSet.of(State.DRAFTING), returnedAtStepNo == null ? "" : "; revise the returned document first");
         LocalDate on = Deadlines.businessDate(occurredAt);
         Reviewers reviewers = new Reviewers(units, rosters, supervision, offices);
         List<DocumentChain.Step> templates = DocumentChain.of(docType).steps();
@@ -192,7 +194,7 @@ public class ReviewableDocument {
                 @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId,
                 @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         LocalDate on = Deadlines.businessDate(occurredAt);
-        requireState(EnumSet.of(State.IN_REVIEW), "");
+        requireState("document", state, EnumSet.of(State.IN_REVIEW), "");
         requireInOrder(command.stepNo());
         ResolvedStep step = steps.get(command.stepNo() - 1);
         if (!DocumentChain.mayReturn(step.reviewerSelector())) {
@@ -231,7 +233,7 @@ public class ReviewableDocument {
                     Map.of("field", "recipientKind"));
         }
         if (state != State.FILED) {
-            requireState(EnumSet.of(State.IN_REVIEW), "");
+            requireState("document", state, EnumSet.of(State.IN_REVIEW), "");
         }
         ResolvedStep fileStep = steps.stream().filter(s -> s.verb() == StepVerb.FILE).findFirst().orElseThrow();
         if (state != State.FILED) {
@@ -252,7 +254,7 @@ public class ReviewableDocument {
                 @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId,
                 @MetaDataValue(MetaDataKeys.OCCURRED_AT) String occurredAt) {
         LocalDate on = Deadlines.businessDate(occurredAt);
-        requireState(EnumSet.of(State.IN_REVIEW), "");
+        requireState("document", state, EnumSet.of(State.IN_REVIEW), "");
         ResolvedStep step = steps.get(currentStepNo - 1);
         if (!DocumentChain.isDelivery(step.reviewerSelector())) {
             throw new RuleViolation(PlatformRules.STATE, "step " + step.stepNo() + " (" + step.code()
@@ -291,7 +293,7 @@ public class ReviewableDocument {
 
     /** R-REV-01 (steps in order) and R-REV-03 (no lenient pass: a REVIEW step is not merely read). */
     private ResolvedStep currentStep(int stepNo, StepVerb verb) {
-        requireState(EnumSet.of(State.IN_REVIEW), "");
+        requireState("document", state, EnumSet.of(State.IN_REVIEW), "");
         requireInOrder(stepNo);
         ResolvedStep step = steps.get(stepNo - 1);
         if (step.verb() != verb) {
@@ -369,12 +371,6 @@ public class ReviewableDocument {
         return new Reviewers.Scope(participationId.campaignId(), batchNo, unitId, drafterPersonId);
     }
 
-    private void requireState(Set<State> allowed, String hint) {
-        if (!allowed.contains(state)) {
-            throw new RuleViolation(PlatformRules.STATE, "the document is " + state + hint,
-                    Map.of("state", state.name()));
-        }
-    }
 
     /** The text as stored: its vault reference and its size in UTF-8 bytes (DOMAIN §3.8). */
     private record Content(Vault.Ref ref, long byteSize) {

@@ -1,5 +1,7 @@
 package org.campaignledger.command.evaluation.domain;
 
+import static org.campaignledger.command.domain.StateGuard.requireState;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.EnumMap;
@@ -290,7 +292,7 @@ public class PublicEvaluation {
      */
     @CommandHandler
     void handle(OpenEvaluationSession command, RosterDirectory rosters) {
-        requireState(EnumSet.of(EvaluationState.PLANNED, EvaluationState.READY));
+        requireState("evaluation", state, EnumSet.of(EvaluationState.PLANNED, EvaluationState.READY));
         PersonId mainLeader = rosters.mainLeaderAsOf(unitId, command.date()).orElse(null);
         new Guards()
                 .check(!required.contains(EvaluationPreconditionKey.MEETING_HELD)
@@ -321,7 +323,7 @@ public class PublicEvaluation {
     /** R-EVL-10: a form names one of the scope's participant categories and never a person. */
     @CommandHandler
     void handle(RecordEvaluationForm command) {
-        requireState(EnumSet.of(EvaluationState.IN_SESSION));
+        requireState("evaluation", state, EnumSet.of(EvaluationState.IN_SESSION));
         if (formIds.contains(command.formId())) {
             throw new RuleViolation(PlatformRules.EXISTS, "form " + command.formId() + " is recorded already",
                     Map.of("field", "formId"));
@@ -347,7 +349,7 @@ public class PublicEvaluation {
     /** R-EVL-09: a recorded tally is never re-entered; it changes only through CorrectEvaluationTally. */
     @CommandHandler
     void handle(RecordPaperTally command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(EnumSet.of(EvaluationState.IN_SESSION));
+        requireState("evaluation", state, EnumSet.of(EvaluationState.IN_SESSION));
         if (paperTallies.containsKey(command.tallyId())) {
             throw new RuleViolation("R-EVL-09", "paper tally " + command.tallyId()
                     + " is recorded already; tallies are immutable", Map.of("field", "tallyId"));
@@ -361,7 +363,7 @@ public class PublicEvaluation {
     /** R-EVL-13 (SoD-7): a second staff member confirms the paper tally. */
     @CommandHandler
     void handle(ConfirmPaperTally command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(EnumSet.of(EvaluationState.IN_SESSION));
+        requireState("evaluation", state, EnumSet.of(EvaluationState.IN_SESSION));
         PaperTally tally = paperTallies.get(command.tallyId());
         if (tally == null) {
             throw new RuleViolation(PlatformRules.NOT_FOUND, "no paper tally " + command.tallyId(),
@@ -386,7 +388,7 @@ public class PublicEvaluation {
     @CommandHandler
     void handle(CloseEvaluation command, UnitDirectory units, CampaignDirectory campaigns,
                 @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(EnumSet.of(EvaluationState.IN_SESSION));
+        requireState("evaluation", state, EnumSet.of(EvaluationState.IN_SESSION));
         CampaignPolicy policy = policyOf(participationId, units, campaigns);
         int minValidForms = policy.minValidForms();
         SatisfactionRule rule = policy.satisfactionRule();
@@ -422,7 +424,7 @@ public class PublicEvaluation {
     /** R-EVL-08: the results go back to the secretary, the unit's main leader on the feedback date. */
     @CommandHandler
     void handle(FeedBackEvaluationResults command, RosterDirectory rosters) {
-        requireState(EnumSet.of(EvaluationState.PASSED, EvaluationState.FAILED));
+        requireState("evaluation", state, EnumSet.of(EvaluationState.PASSED, EvaluationState.FAILED));
         if (fedBack) {
             throw new RuleViolation(PlatformRules.EXISTS, "the results were fed back already");
         }
@@ -436,7 +438,7 @@ public class PublicEvaluation {
     /** R-EVL-08: the report is filed only after the results were fed back. */
     @CommandHandler
     void handle(RecordEvaluationReportFiled command) {
-        requireState(EnumSet.of(EvaluationState.PASSED, EvaluationState.FAILED));
+        requireState("evaluation", state, EnumSet.of(EvaluationState.PASSED, EvaluationState.FAILED));
         if (!fedBack) {
             throw new RuleViolation("R-EVL-08", "the results are fed back to the secretary before the report is filed");
         }
@@ -450,7 +452,7 @@ public class PublicEvaluation {
     @CommandHandler
     void handle(CorrectEvaluationTally command, UnitDirectory units, OfficeApprovers approvers,
                 @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(EnumSet.of(EvaluationState.PASSED, EvaluationState.FAILED, EvaluationState.REPORTED));
+        requireState("evaluation", state, EnumSet.of(EvaluationState.PASSED, EvaluationState.FAILED, EvaluationState.REPORTED));
         PersonId approver = PersonId.of(actorId);
         if (tallyRecorders.contains(approver)) {
             throw new RuleViolation("R-EVL-09", "the correction is approved by someone other than those who "
@@ -484,12 +486,6 @@ public class PublicEvaluation {
         return Integer.parseInt(value.substring(first + 1, value.indexOf(':', first + 1)));
     }
 
-    private void requireState(Set<EvaluationState> allowed) {
-        if (!allowed.contains(state)) {
-            throw new RuleViolation(PlatformRules.STATE, "not allowed while the evaluation is " + state,
-                    Map.of("state", state.name()));
-        }
-    }
 
     @EventSourcingHandler
     void on(EvaluationPlanned event) {

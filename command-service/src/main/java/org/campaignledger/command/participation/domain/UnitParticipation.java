@@ -1,5 +1,7 @@
 package org.campaignledger.command.participation.domain;
 
+import static org.campaignledger.command.domain.StateGuard.requireState;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
@@ -166,19 +168,19 @@ public class UnitParticipation {
 
     @CommandHandler
     void handle(StartPreparation command) {
-        requireState(EnumSet.of(ParticipationState.REGISTERED));
+        requireState("participation", state, EnumSet.of(ParticipationState.REGISTERED));
         apply(new PreparationStarted(participationId, command.date()));
     }
 
     @CommandHandler
     void handle(FlagWeakOrganisation command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(EnumSet.of(ParticipationState.REGISTERED, ParticipationState.PREPARING));
+        requireState("participation", state, EnumSet.of(ParticipationState.REGISTERED, ParticipationState.PREPARING));
         apply(new WeakOrganisationFlagged(participationId, command.reason(), PersonId.of(actorId)));
     }
 
     @CommandHandler
     void handle(CompleteOrganisationalRectification command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(EnumSet.of(ParticipationState.ORG_RECTIFICATION));
+        requireState("participation", state, EnumSet.of(ParticipationState.ORG_RECTIFICATION));
         apply(new OrganisationalRectificationCompleted(participationId, command.newSecretaryPersonId(),
                 command.summary(), command.evidenceRefs(), PersonId.of(actorId)));
         credit(GateFact.ORG_RECTIFICATION_DONE, "UnitParticipation", participationId.value(), "self");
@@ -187,7 +189,7 @@ public class UnitParticipation {
     /** R-RLO-01: the unit's leading group is headed by its main leader. */
     @CommandHandler
     void handle(FormUnitLeadingGroup command, RosterDirectory rosters) {
-        requireState(ACTIVE);
+        requireState("participation", state, ACTIVE);
         Optional<PersonId> mainLeader = rosters.mainLeaderAsOf(unitId, command.date());
         if (mainLeader.isEmpty() || !mainLeader.get().equals(command.headPersonId())) {
             throw new RuleViolation("R-RLO-01", "the leading group is headed by the main leader of " + unitId
@@ -201,7 +203,7 @@ public class UnitParticipation {
 
     @CommandHandler
     void handle(RecordMobilisation command) {
-        requireState(EnumSet.of(ParticipationState.PREPARING));
+        requireState("participation", state, EnumSet.of(ParticipationState.PREPARING));
         apply(new UnitMobilisationHeld(participationId, command.date()));
         credit(GateFact.MOBILISED, "UnitParticipation", participationId.value(), "self");
     }
@@ -288,7 +290,7 @@ public class UnitParticipation {
     /** R-UNP-15: study is not stage-gated; it is recorded from preparation to the end of Stage 3. */
     @CommandHandler
     void handle(RecordStudyActivity command, CampaignDirectory campaigns) {
-        requireState(ACTIVE);
+        requireState("participation", state, ACTIVE);
         if (studyActivityIds.contains(command.activityId())) {
             throw new RuleViolation(PlatformRules.EXISTS, "study activity " + command.activityId()
                     + " is already recorded", Map.of("field", "activityId"));
@@ -306,21 +308,21 @@ public class UnitParticipation {
 
     @CommandHandler
     void handle(RecordGrassrootsListening command) {
-        requireState(ACTIVE);
+        requireState("participation", state, ACTIVE);
         apply(new GrassrootsListeningRecorded(participationId, command.leaderPersonId(), command.from(), command.to(),
                 ChronoUnit.DAYS.between(command.from(), command.to()) + 1, command.placesVisited()));
     }
 
     @CommandHandler
     void handle(RecordSymposium command) {
-        requireState(ACTIVE);
+        requireState("participation", state, ACTIVE);
         apply(new SymposiumRecorded(participationId, command.hostPersonId(), command.date(), command.attendeeCount()));
     }
 
     /** R-UNP-22: after a failed evaluation the SG orders rework; the unit stays in its stage until it is done. */
     @CommandHandler
     void handle(OrderRework command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(IN_STAGE);
+        requireState("participation", state, IN_STAGE);
         if (openReworks.contains(command.reworkId()) || completedReworks.contains(command.reworkId())) {
             throw new RuleViolation(PlatformRules.EXISTS, "rework " + command.reworkId() + " exists already",
                     Map.of("field", "reworkId"));
@@ -331,7 +333,7 @@ public class UnitParticipation {
 
     @CommandHandler
     void handle(CompleteRework command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(IN_STAGE);
+        requireState("participation", state, IN_STAGE);
         if (!openReworks.contains(command.reworkId())) {
             throw new RuleViolation(PlatformRules.NOT_FOUND, "no open rework " + command.reworkId(),
                     Map.of("field", "reworkId"));
@@ -345,7 +347,7 @@ public class UnitParticipation {
      */
     @CommandHandler
     void handle(ExtendStage command, DeadlineManager deadlines) {
-        requireState(IN_STAGE);
+        requireState("participation", state, IN_STAGE);
         int current = currentStage();
         if (command.stage() > current) {
             throw new RuleViolation("R-UNP-23", "stage " + command.stage() + " has not started",
@@ -365,7 +367,7 @@ public class UnitParticipation {
     /** R-UNP-23, REDO: the reviewed stage is entered again and the gate facts it produced are invalidated. */
     @CommandHandler
     void handle(ReopenStage command) {
-        requireState(EnumSet.of(ParticipationState.STAGE_2, ParticipationState.STAGE_3));
+        requireState("participation", state, EnumSet.of(ParticipationState.STAGE_2, ParticipationState.STAGE_3));
         if (command.stage() >= currentStage()) {
             throw new RuleViolation("R-UNP-23", "only a completed stage can be reopened; the unit is in "
                     + state, Map.of("field", "stage"));
@@ -519,12 +521,6 @@ public class UnitParticipation {
         return ParticipationState.valueOf("STAGE_" + stage);
     }
 
-    private void requireState(Set<ParticipationState> allowed) {
-        if (!allowed.contains(state)) {
-            throw new RuleViolation(PlatformRules.STATE, "not allowed while the participation is " + state
-                    + " (allowed: " + allowed + ")", Map.of("state", state.name()));
-        }
-    }
 
     private void requireNotIn(Set<ParticipationState> forbidden) {
         if (forbidden.contains(state)) {

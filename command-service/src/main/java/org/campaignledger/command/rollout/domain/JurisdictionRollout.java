@@ -1,5 +1,7 @@
 package org.campaignledger.command.rollout.domain;
 
+import static org.campaignledger.command.domain.StateGuard.requireState;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
@@ -8,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -132,7 +135,7 @@ public class JurisdictionRollout {
 
     @CommandHandler
     void handle(EstablishLeadingGroup command, RosterDirectory rosters) {
-        requireState(State.PLANNING);
+        requireState("rollout", state, EnumSet.of(State.PLANNING));
         var mainLeader = rosters.mainLeaderAsOf(jurisdictionUnitId, command.date());
         if (mainLeader.isEmpty() || !mainLeader.get().equals(command.headPersonId())) {
             throw new RuleViolation("R-RLO-01", "the leading group is headed by the main leader of "
@@ -151,7 +154,7 @@ public class JurisdictionRollout {
     /** CENTRAL and PROVINCE rollouts hold only the office (DOMAIN-ERRATA B7), so they need no leading group. */
     @CommandHandler
     void handle(EstablishCampaignOffice command) {
-        requireState(State.PLANNING);
+        requireState("rollout", state, EnumSet.of(State.PLANNING));
         if (approverIds != null) {
             throw new RuleViolation(PlatformRules.EXISTS, "the campaign office is already established",
                     Map.of("field", "directorPersonId"));
@@ -171,7 +174,7 @@ public class JurisdictionRollout {
      */
     @CommandHandler
     void handle(DefineTier command) {
-        requireState(State.PLANNING, State.ACTIVE);
+        requireState("rollout", state, EnumSet.of(State.PLANNING, State.ACTIVE));
         if (!needsLeadingGroup()) {
             throw new RuleViolation(PlatformRules.STATE, "a " + jurisdictionLevel + " rollout has no tiers",
                     Map.of("state", state.name()));
@@ -213,14 +216,14 @@ public class JurisdictionRollout {
 
     @CommandHandler
     void handle(IssueTypeGuidance command) {
-        requireState(State.PLANNING, State.ACTIVE);
+        requireState("rollout", state, EnumSet.of(State.PLANNING, State.ACTIVE));
         apply(new TypeGuidanceIssued(rolloutId, campaignId, jurisdictionUnitId, command.unitType(),
                 command.documentRef()));
     }
 
     @CommandHandler
     void handle(OverridePolicy command, @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(State.PLANNING, State.ACTIVE);
+        requireState("rollout", state, EnumSet.of(State.PLANNING, State.ACTIVE));
         if (!POLICY_PARAMETERS.contains(command.parameter())) {
             throw new RuleViolation(PlatformRules.VALIDATION, command.parameter() + " is not a policy parameter",
                     Map.of("field", "parameter"));
@@ -237,7 +240,7 @@ public class JurisdictionRollout {
     /** The first month checked for R-UNP-24 is the first full month after the mobilisation conference. */
     @CommandHandler
     void handle(HoldMobilisationConference command, DeadlineManager deadlines) {
-        requireState(State.PLANNING);
+        requireState("rollout", state, EnumSet.of(State.PLANNING));
         if (needsLeadingGroup() && !leadingGroupEstablished || approverIds == null) {
             throw new RuleViolation(PlatformRules.STATE,
                     "the leading group and the campaign office must exist before mobilisation",
@@ -254,7 +257,7 @@ public class JurisdictionRollout {
     @CommandHandler
     void handle(GrantPolicyException command, UnitDirectory units, RosterDirectory rosters,
                 @MetaDataValue(MetaDataKeys.ACTOR_ID) String actorId) {
-        requireState(State.PLANNING, State.ACTIVE);
+        requireState("rollout", state, EnumSet.of(State.PLANNING, State.ACTIVE));
         if (approverIds == null) {
             throw new RuleViolation(PlatformRules.STATE, "no campaign office has been established",
                     Map.of("state", state.name()));
@@ -290,14 +293,14 @@ public class JurisdictionRollout {
 
     @CommandHandler
     void handle(RecordReportHearing command) {
-        requireState(State.ACTIVE);
+        requireState("rollout", state, EnumSet.of(State.ACTIVE));
         apply(new LowerLevelReportHeard(rolloutId, campaignId, jurisdictionUnitId, command.secretaryPersonId(),
                 command.month(), command.date()));
     }
 
     @CommandHandler
     void handle(CloseRollout command, DeadlineManager deadlines) {
-        requireState(State.ACTIVE);
+        requireState("rollout", state, EnumSet.of(State.ACTIVE));
         apply(new RolloutClosed(rolloutId, campaignId, jurisdictionUnitId, command.date()));
         deadlines.cancelAllWithinScope(REPORT_MONTH_END);
     }
@@ -392,14 +395,6 @@ public class JurisdictionRollout {
         }
     }
 
-    private void requireState(State... allowed) {
-        for (State s : allowed) {
-            if (state == s) {
-                return;
-            }
-        }
-        throw new RuleViolation(PlatformRules.STATE, "the rollout is " + state, Map.of("state", state.name()));
-    }
 
     @EventSourcingHandler
     void on(RolloutOpened event) {

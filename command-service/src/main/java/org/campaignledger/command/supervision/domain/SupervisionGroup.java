@@ -1,11 +1,14 @@
 package org.campaignledger.command.supervision.domain;
 
+import static org.campaignledger.command.domain.StateGuard.requireState;
+
 import org.campaignledger.command.organisation.domain.RosterDirectory;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
@@ -67,7 +70,7 @@ public class SupervisionGroup {
     /** R-SG-03: a new member may not be on the roster of any unit the group supervises now. */
     @CommandHandler
     void handle(AddSgMember command, UnitDirectory units, RosterDirectory rosters) {
-        requireState(State.FORMED, State.ACTIVE);
+        requireState("group", state, EnumSet.of(State.FORMED, State.ACTIVE));
         if (members.containsKey(command.personId())) {
             throw new RuleViolation(PlatformRules.EXISTS, command.personId() + " is already a member",
                     Map.of("field", "personId"));
@@ -81,7 +84,7 @@ public class SupervisionGroup {
 
     @CommandHandler
     void handle(RemoveSgMember command) {
-        requireState(State.FORMED, State.ACTIVE);
+        requireState("group", state, EnumSet.of(State.FORMED, State.ACTIVE));
         if (!members.containsKey(command.personId())) {
             throw new RuleViolation(PlatformRules.NOT_FOUND, command.personId() + " is not a member",
                     Map.of("field", "personId"));
@@ -99,7 +102,7 @@ public class SupervisionGroup {
      */
     @CommandHandler
     void handle(AssignUnit command, UnitDirectory units, SupervisionDirectory groups, RosterDirectory rosters) {
-        requireState(State.FORMED, State.ACTIVE);
+        requireState("group", state, EnumSet.of(State.FORMED, State.ACTIVE));
         if (assignments.containsKey(command.unitId())) {
             throw new RuleViolation(PlatformRules.EXISTS, command.unitId() + " is already assigned to this group",
                     Map.of("field", "unitId"));
@@ -128,7 +131,7 @@ public class SupervisionGroup {
 
     @CommandHandler
     void handle(UnassignUnit command) {
-        requireState(State.ACTIVE);
+        requireState("group", state, EnumSet.of(State.ACTIVE));
         LocalDate from = assignments.get(command.unitId());
         if (from == null) {
             throw new RuleViolation(PlatformRules.NOT_FOUND, command.unitId() + " is not assigned to this group",
@@ -143,7 +146,7 @@ public class SupervisionGroup {
 
     @CommandHandler
     void handle(DisbandSupervisionGroup command) {
-        requireState(State.ACTIVE);
+        requireState("group", state, EnumSet.of(State.ACTIVE));
         if (!assignments.isEmpty()) {
             throw new RuleViolation(PlatformRules.STATE, "the group still supervises " + assignments.keySet()
                     + "; unassign them first", Map.of("state", state.name()));
@@ -165,14 +168,6 @@ public class SupervisionGroup {
                 "unit " + unitId + " is not registered", Map.of("field", field)));
     }
 
-    private void requireState(State... allowed) {
-        for (State s : allowed) {
-            if (state == s) {
-                return;
-            }
-        }
-        throw new RuleViolation(PlatformRules.STATE, "the group is " + state, Map.of("state", state.name()));
-    }
 
     @EventSourcingHandler
     void on(SupervisionGroupFormed event) {

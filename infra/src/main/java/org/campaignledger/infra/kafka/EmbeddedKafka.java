@@ -91,7 +91,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         // Topics are created deliberately, with infinite retention, by command-service.
         p.put("auto.create.topics.enable", "false");
-        // The log cleaner's default 128 MiB buffer does not fit a small dev heap (STACK.md trap 5).
+        // The log cleaner's default 128 MiB buffer does not fit a small dev heap.
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
         p.put("log.flush.interval.messages", "1");
         p.put("shutdown.delay.ms", "0");

@@ -1,4 +1,4 @@
-package org.campaignledger.web;
+package org.campaignledger.web.architecture;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 

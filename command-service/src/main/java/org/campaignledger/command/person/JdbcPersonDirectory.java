@@ -2,7 +2,7 @@ package org.campaignledger.command.person;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.campaignledger.command.person.domain.PersonDirectory;
+import org.campaignledger.command.organisation.domain.PersonDirectory;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.person.PersonEvent.PersonRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;

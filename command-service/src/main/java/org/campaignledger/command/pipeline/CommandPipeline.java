@@ -24,7 +24,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.campaignledger.command.access.AccessControl;
 import org.campaignledger.command.domain.Deadlines;
 import org.campaignledger.command.domain.PlatformRules;
-import org.campaignledger.kernel.command.Catalog;
+import org.campaignledger.kernel.Catalog;
 import org.campaignledger.kernel.command.CreationCommand;
 import org.campaignledger.kernel.command.DerivedIdentity;
 import org.campaignledger.kernel.command.InvalidCommandException;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.campaignledger.command.InMemoryDirectories;
 import org.campaignledger.command.supervision.domain.InMemoryRosters;
-import org.campaignledger.kernel.command.Catalog;
+import org.campaignledger.kernel.Catalog;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.Level;

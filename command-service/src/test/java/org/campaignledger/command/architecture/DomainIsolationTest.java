@@ -21,5 +21,5 @@ class DomainIsolationTest {
     static final ArchRule domain_does_not_reach_into_adapters = noClasses()
             .that().resideInAPackage("..command..domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.pipeline..", "..command.eventstore..",
-                    "..command.publishing..");
+                    "..command.publishing..", "..command.access..", "..command.clock..", "..command.portal..");
 }

@@ -28,7 +28,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.campaignledger.command.CommandServiceApplication;
 import org.campaignledger.command.TestDatabase;
-import org.campaignledger.kernel.command.Catalog;
+import org.campaignledger.kernel.Catalog;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

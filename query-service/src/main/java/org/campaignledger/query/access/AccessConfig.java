@@ -1,6 +1,7 @@
 package org.campaignledger.query.access;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,8 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AccessConfig {
 
     @Bean
-    Readers readers(MongoTemplate mongo, Clock businessClock) {
-        return new Readers(mongo, businessClock);
+    Readers readers(MongoTemplate mongo, Clock businessClock, List<RoleSource> sources) {
+        return new Readers(mongo, businessClock, sources);
     }
 
     @Bean

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.campaignledger.kernel.command.Catalog;
+import org.campaignledger.kernel.Catalog;
 import org.campaignledger.kernel.envelope.KafkaHeaders;
 import org.springframework.stereotype.Component;
 

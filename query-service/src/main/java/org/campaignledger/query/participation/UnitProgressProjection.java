@@ -96,7 +96,7 @@ class UnitProgressProjection implements Projection {
                             .append("activities", 0))
                     .append("openReworks", new ArrayList<>()));
         } else if (e instanceof UnitLeadingGroupFormed g) {
-            // The office head is the unit's office staff for read access (access.Readers), from the day the group
+            // The office head is the unit's office staff for read access (UnitOfficeRoles), from the day the group
             // was formed; revision 1 of the event did not say, so its business date stands in.
             String occurredAt = event.meta(MetaDataKeys.OCCURRED_AT);
             String formedOn = g.date() != null ? g.date().toString() : Instant.parse(occurredAt == null

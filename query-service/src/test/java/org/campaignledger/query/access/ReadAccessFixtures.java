@@ -21,6 +21,9 @@ import org.campaignledger.query.ingest.LedgerEvent;
 import org.campaignledger.query.ingest.Projection;
 import org.campaignledger.query.ingest.ReadModels;
 import org.campaignledger.query.ingest.ReadModelsForTests;
+import org.campaignledger.query.organisation.RosterRoles;
+import org.campaignledger.query.participation.UnitOfficeRoles;
+import org.campaignledger.query.rollout.CampaignOfficeRoles;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -60,7 +63,8 @@ final class ReadAccessFixtures implements AutoCloseable {
         Projection groups = ReadModelsForTests.batched(readModels, new SupervisionGroupProjection(readModels, mongo));
         group(groups, "sg-1", SgKind.SUPERVISION, "p-SG_LEADER", "p-SG_MEMBER");
         group(groups, "gg-1", SgKind.GUIDANCE, "p-gg-leader", "p-GUIDANCE_GROUP_MEMBER");
-        readers = new Readers(mongo, null);
+        readers = new Readers(mongo, null,
+                List.of(new RosterRoles(mongo), new UnitOfficeRoles(mongo), new CampaignOfficeRoles(mongo)));
     }
 
     /** The reader person {@code p-<role>} is today: a platform role through the token, a domain role from here. */

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.campaignledger.kernel.command.Catalog;
+import org.campaignledger.kernel.Catalog;
 import org.campaignledger.kernel.document.DocType;
 import org.campaignledger.kernel.document.DocumentEvent.DocumentStepApproved;
 import org.campaignledger.kernel.envelope.MetaDataKeys;

@@ -6,7 +6,6 @@ import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.campaignledger.command.InMemoryDirectories;
 import org.campaignledger.command.domain.RuleViolation;
-import org.campaignledger.command.person.domain.PersonDirectory;
 import org.campaignledger.kernel.id.PersonId;
 import org.campaignledger.kernel.id.UnitId;
 import org.campaignledger.kernel.organisation.Level;

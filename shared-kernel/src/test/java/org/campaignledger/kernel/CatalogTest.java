@@ -1,4 +1,4 @@
-package org.campaignledger.kernel.command;
+package org.campaignledger.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.campaignledger.kernel.command;
+package org.campaignledger.kernel;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.campaignledger.kernel.campaign.CampaignCommand;
 import org.campaignledger.kernel.campaign.CampaignEvent;
+import org.campaignledger.kernel.command.LedgerCommand;
+import org.campaignledger.kernel.command.LedgerEvent;
 import org.campaignledger.kernel.document.DocumentCommand;
 import org.campaignledger.kernel.document.DocumentEvent;
 import org.campaignledger.kernel.evaluation.PublicEvaluationCommand;
